@@ -1,0 +1,117 @@
+package fr.catalyse.access;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accounts, groups, tenants and authorizations in Camunda's identity service. Every method creates
+ * what is missing and leaves what exists, so it can run again on every start and on every import.
+ *
+ * <p>Naming scheme: a tenant per territory whose id is the territory code ({@code nantes}); a group
+ * per role ({@code catalyseurs}) and per role and territory ({@code catalyseurs.nantes}); the
+ * territorial groups, the programme team and the steering committee are members of the tenant.
+ */
+@Service
+public class AccessDirectory {
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+
+  AccessDirectory(IdentityService identity, AuthorizationService authorizations) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+  }
+
+  /** The tenant of a territory and its role groups, which the whole programme side can see. */
+  public void ensureTerritory(String code, String name) {
+    if (identity.createTenantQuery().tenantId(code).count() == 0) {
+      Tenant tenant = identity.newTenant(code);
+      tenant.setName(name);
+      identity.saveTenant(tenant);
+    }
+    for (Role role : Role.values()) {
+      String member = role.territorial() ? role.groupIn(code) : role.groupId();
+      if (role.territorial()) {
+        ensureGroup(member, role.label() + " — " + name, "territoire");
+      }
+      if (identity.createTenantQuery().tenantId(code).groupMember(member).count() == 0) {
+        identity.createTenantGroupMembership(code, member);
+      }
+    }
+  }
+
+  public void ensureGroup(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  /**
+   * Creates the account if it does not exist, else updates its name and email. The password is only
+   * set on creation, so a password changed by its owner survives later imports.
+   */
+  public void ensureAccount(String userId, String firstName, String lastName, String email, String initialPassword) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    boolean created = user == null;
+    if (created) {
+      user = identity.newUser(userId);
+      user.setPassword(initialPassword);
+    } else if (firstName.equals(user.getFirstName()) && lastName.equals(user.getLastName())
+        && email.equals(user.getEmail())) {
+      return;
+    }
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(email);
+    identity.saveUser(user);
+  }
+
+  public boolean accountExists(String userId) {
+    return identity.createUserQuery().userId(userId).count() > 0;
+  }
+
+  /** Makes the account a holder of the role, in each given territory for a territorial role. */
+  public void grantRole(String userId, Role role, Iterable<String> territoryCodes) {
+    ensureMembership(userId, role.groupId());
+    if (role.territorial()) {
+      for (String territory : territoryCodes) {
+        ensureMembership(userId, role.groupIn(territory));
+      }
+    }
+  }
+
+  public void ensureMembership(String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  /** Grants the group these permissions on the resource, adding to what it already has. */
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,17 @@
+package fr.catalyse.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Application-wide settings.
+ *
+ * @param publicUrl address users reach Catalyse at, used to build links in emails
+ */
+@ConfigurationProperties("catalyse")
+public record CatalyseProperties(String publicUrl) {
+
+  /** Address of a page of the application, from a path starting with a slash. */
+  public String link(String path) {
+    return publicUrl.replaceAll("/+$", "") + path;
+  }
+}

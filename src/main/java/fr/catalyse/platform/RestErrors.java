@@ -1,0 +1,75 @@
+package fr.catalyse.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/**
+ * Errors of the REST API that a caller can fix answer 400 with a French message, in Camunda's JSON
+ * error shape. The engine wraps exceptions thrown by listeners (ENGINE-03051, HTTP 500), so the
+ * cause chain is searched for an {@link InvalidInputException}. Reaching into another territory's
+ * tenant is a 403, like any other denied access. Everything else keeps Camunda's answer.
+ */
+@Component
+class RestErrors extends CamundaJerseyResourceConfig {
+
+  static final String PASSWORD_POLICY = "Password does not match policy";
+  static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
+
+  @Override
+  protected void registerAdditionalResources() {
+    register(EngineErrors.class);
+    register(WrappedErrors.class);
+  }
+
+  static Response translate(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return badRequest(invalid.getClass().getSimpleName(), invalid.getMessage());
+      }
+      if (PASSWORD_POLICY.equals(cause.getMessage())) {
+        return badRequest("PasswordPolicyException", "Le mot de passe ne respecte pas la politique : 10 caractères "
+            + "au moins, dont une majuscule, une minuscule, un chiffre et un caractère spécial, sans le nom ni l'identifiant.");
+      }
+      if (cause.getMessage() != null && cause.getMessage().contains(OTHER_TENANT)) {
+        return error(Response.Status.FORBIDDEN, "AuthorizationException",
+            "Accès refusé : cet élément appartient à un territoire dont vous ne faites pas partie.");
+      }
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  private static Response badRequest(String type, String message) {
+    return error(Response.Status.BAD_REQUEST, type, message);
+  }
+
+  private static Response error(Response.Status status, String type, String message) {
+    ExceptionDto body = new ExceptionDto();
+    body.setType(type);
+    body.setMessage(message);
+    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @Priority(1)
+  static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return translate(exception);
+    }
+  }
+
+  @Priority(1)
+  static class WrappedErrors implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException exception) {
+      return translate(exception);
+    }
+  }
+}

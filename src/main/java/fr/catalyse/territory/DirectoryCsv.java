@@ -1,0 +1,182 @@
+package fr.catalyse.territory;
+
+import fr.catalyse.access.Role;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the participants' directory from a CSV file (semicolon-separated, UTF-8, one header line):
+ * {@code territoire;nom_territoire;organisation;nom_organisation;type_organisation;identifiant;prenom;nom;email;role}.
+ * The territory may be left empty for the programme team and the steering committee, who see every
+ * territory. Every problem is reported with its line number, in French; a file with any problem yields no entry.
+ */
+public final class DirectoryCsv {
+
+  public static final List<String> COLUMNS = List.of("territoire", "nom_territoire", "organisation", "nom_organisation",
+      "type_organisation", "identifiant", "prenom", "nom", "email", "role");
+
+  private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern USER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+  private static final Pattern EMAIL_DOMAIN = Pattern.compile(".+@[^@\\s]+\\.[a-zA-Z]{2,}");
+
+  /** Entries read from a file, or the reasons it was refused. */
+  public record Result(List<DirectoryEntry> entries, List<String> errors) {
+
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+  }
+
+  private DirectoryCsv() {
+  }
+
+  public static Result read(Reader csv) throws IOException {
+    List<DirectoryEntry> entries = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(false).get();
+    try (var parser = format.parse(csv)) {
+      List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
+      if (!missing.isEmpty()) {
+        return new Result(List.of(), List.of("Ligne 1 : colonnes manquantes : " + String.join(", ", missing)
+            + " (attendu : " + String.join(";", COLUMNS) + ")"));
+      }
+      Consistency consistency = new Consistency();
+      for (CSVRecord record : parser) {
+        long line = parser.getCurrentLineNumber();
+        List<String> problems = new ArrayList<>();
+        Optional<DirectoryEntry> entry = entry(record, problems);
+        entry.ifPresent(value -> consistency.check(value, problems));
+        if (problems.isEmpty()) {
+          entries.add(entry.orElseThrow());
+        } else {
+          errors.add("Ligne " + line + " : " + String.join(" ; ", problems));
+        }
+      }
+    } catch (IllegalArgumentException | java.io.UncheckedIOException malformed) {
+      return new Result(List.of(), List.of("Fichier CSV illisible : " + malformed.getMessage()));
+    }
+    if (entries.isEmpty() && errors.isEmpty()) {
+      errors.add("Le fichier ne contient aucune ligne de participant");
+    }
+    return errors.isEmpty() ? new Result(entries, List.of()) : new Result(List.of(), errors);
+  }
+
+  private static Optional<DirectoryEntry> entry(CSVRecord record, List<String> problems) {
+    String territory = value(record, "territoire");
+    String territoryName = value(record, "nom_territoire");
+    String userId = required(record, "identifiant", problems);
+    String firstName = required(record, "prenom", problems);
+    String lastName = required(record, "nom", problems);
+    String email = required(record, "email", problems);
+    String roleText = required(record, "role", problems);
+    String organisation = value(record, "organisation");
+    String organisationName = value(record, "nom_organisation");
+    String kindText = value(record, "type_organisation");
+
+    if (!territory.isEmpty() && !CODE.matcher(territory).matches()) {
+      problems.add("code de territoire « " + territory + " » invalide (minuscules, chiffres et tirets)");
+    }
+    if (!userId.isEmpty() && !USER_ID.matcher(userId).matches()) {
+      problems.add("identifiant « " + userId + " » invalide (minuscules, chiffres, points, tirets)");
+    }
+    if (!email.isEmpty() && !validEmail(email)) {
+      problems.add("adresse e-mail « " + email + " » invalide");
+    }
+    Optional<Role> role = Role.parse(roleText);
+    if (!roleText.isEmpty() && role.isEmpty()) {
+      problems.add("rôle « " + roleText + " » inconnu (catalyseur, collectivite, association, entreprise, "
+          + "universite, financeur, programme, comite)");
+    }
+    if (role.map(Role::territorial).orElse(false)) {
+      if (territory.isEmpty()) {
+        problems.add("territoire manquant");
+      }
+      if (territoryName.isEmpty()) {
+        problems.add("nom_territoire manquant");
+      }
+    }
+    OrganisationKind kind = null;
+    if (!organisation.isEmpty()) {
+      if (!CODE.matcher(organisation).matches()) {
+        problems.add("code d'organisation « " + organisation + " » invalide (minuscules, chiffres et tirets)");
+      }
+      if (organisationName.isEmpty()) {
+        problems.add("nom_organisation manquant");
+      }
+      kind = OrganisationKind.parse(kindText).orElse(null);
+      if (kind == null) {
+        problems.add("type_organisation « " + kindText + " » inconnu (collectivite, association, fondation, "
+            + "entreprise, universite, financeur, etat, autre)");
+      }
+    }
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DirectoryEntry(blankToNull(territory), blankToNull(territoryName), organisation.isEmpty() ? null : organisation,
+        organisationName.isEmpty() ? null : organisationName, kind, userId, firstName, lastName, email, role.orElseThrow()));
+  }
+
+  private static String required(CSVRecord record, String column, List<String> problems) {
+    String value = value(record, column);
+    if (value.isEmpty()) {
+      problems.add(column + " manquant");
+    }
+    return value;
+  }
+
+  private static String value(CSVRecord record, String column) {
+    return record.isSet(column) ? record.get(column).trim() : "";
+  }
+
+  private static String blankToNull(String value) {
+    return value.isEmpty() ? null : value;
+  }
+
+  static boolean validEmail(String email) {
+    try {
+      new InternetAddress(email, true).validate();
+      return EMAIL_DOMAIN.matcher(email).matches();
+    } catch (AddressException invalid) {
+      return false;
+    }
+  }
+
+  /** The same territory, organisation or person must read the same on every line. */
+  private static final class Consistency {
+    private final Map<String, DirectoryEntry> territories = new HashMap<>();
+    private final Map<String, DirectoryEntry> organisations = new HashMap<>();
+    private final Map<String, DirectoryEntry> people = new HashMap<>();
+
+    void check(DirectoryEntry entry, List<String> problems) {
+      DirectoryEntry territory = entry.hasTerritory() ? territories.putIfAbsent(entry.territoryCode(), entry) : null;
+      if (territory != null && !territory.territoryName().equals(entry.territoryName())) {
+        problems.add("le territoire " + entry.territoryCode() + " porte un autre nom plus haut (« "
+            + territory.territoryName() + " »)");
+      }
+      if (entry.hasOrganisation()) {
+        DirectoryEntry organisation = organisations.putIfAbsent(entry.organisationCode(), entry);
+        if (organisation != null && !(organisation.organisationName().equals(entry.organisationName())
+            && organisation.organisationKind() == entry.organisationKind()
+            && java.util.Objects.equals(organisation.territoryCode(), entry.territoryCode()))) {
+          problems.add("l'organisation " + entry.organisationCode() + " est décrite autrement plus haut");
+        }
+      }
+      DirectoryEntry person = people.putIfAbsent(entry.userId(), entry);
+      if (person != null && !(person.firstName().equals(entry.firstName()) && person.lastName().equals(entry.lastName())
+          && person.email().equals(entry.email()) && person.role() == entry.role())) {
+        problems.add("la personne " + entry.userId() + " est décrite autrement plus haut (nom, e-mail ou rôle)");
+      }
+    }
+  }
+}

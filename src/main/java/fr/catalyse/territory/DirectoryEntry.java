@@ -1,0 +1,28 @@
+package fr.catalyse.territory;
+
+import fr.catalyse.access.Role;
+
+/**
+ * One line of the participants' directory: a person, their role, one territory they act for and,
+ * optionally, their organisation. A person acting for several territories has one line per territory.
+ */
+public record DirectoryEntry(
+    String territoryCode,
+    String territoryName,
+    String organisationCode,
+    String organisationName,
+    OrganisationKind organisationKind,
+    String userId,
+    String firstName,
+    String lastName,
+    String email,
+    Role role) {
+
+  public boolean hasTerritory() {
+    return territoryCode != null && !territoryCode.isBlank();
+  }
+
+  public boolean hasOrganisation() {
+    return organisationCode != null && !organisationCode.isBlank();
+  }
+}

@@ -1,0 +1,9 @@
+package fr.catalyse.territory;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TerritoryRepository extends JpaRepository<Territory, Long> {
+
+  Optional<Territory> findByCode(String code);
+}

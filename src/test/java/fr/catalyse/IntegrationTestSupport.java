@@ -1,0 +1,76 @@
+package fr.catalyse;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.catalyse.territory.Directory;
+import fr.catalyse.territory.DirectoryCsv;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context shape of the integration tests: the whole application on a random port,
+ * on PostgreSQL, sending mail to GreenMail. Spring caches it, so the suite starts it once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestInfrastructure.class)
+public abstract class IntegrationTestSupport {
+
+  public static final String PASSWORD = "Participant-Test-2026";
+
+  /**
+   * Two test territories with every role; the same file is registered by several test classes,
+   * which the directory allows because registering is idempotent.
+   */
+  public static final String TEST_DIRECTORY = """
+      territoire;nom_territoire;organisation;nom_organisation;type_organisation;identifiant;prenom;nom;email;role
+      ;;;;;prog.test;Paule;Programme;prog.test@catalyse.test;programme
+      ;;;;;comite.test;Côme;Comité;comite.test@catalyse.test;comite
+      alpha;Territoire Alpha;;;;cat.alpha;Alice;Alpha;cat.alpha@alpha.test;catalyseur
+      alpha;Territoire Alpha;;;;cat2.alpha;Albert;Alpha;cat2.alpha@alpha.test;catalyseur
+      alpha;Territoire Alpha;mairie-alpha;Mairie d'Alpha;collectivite;elu.alpha;Élise;Alpha;elu.alpha@alpha.test;collectivite
+      alpha;Territoire Alpha;asso-alpha;Association Alpha;association;asso.alpha;Anna;Alpha;asso.alpha@alpha.test;association
+      alpha;Territoire Alpha;entreprise-alpha;Entreprise Alpha;entreprise;ent.alpha;Eric;Alpha;ent.alpha@alpha.test;entreprise
+      alpha;Territoire Alpha;fonds-alpha;Fonds Alpha;financeur;fin.alpha;Fanny;Alpha;fin.alpha@alpha.test;financeur
+      beta;Territoire Bêta;;;;cat.beta;Bruno;Bêta;cat.beta@beta.test;catalyseur
+      beta;Territoire Bêta;mairie-beta;Mairie de Bêta;collectivite;elu.beta;Benoît;Bêta;elu.beta@beta.test;collectivite
+      beta;Territoire Bêta;asso-beta;Association Bêta;association;asso.beta;Berthe;Bêta;asso.beta@beta.test;association
+      """;
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected GreenMail smtp;
+
+  @Autowired
+  protected Directory directory;
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> TestInfrastructure.SMTP_PORT);
+  }
+
+  protected void registerTestDirectory() {
+    try {
+      DirectoryCsv.Result result = DirectoryCsv.read(new StringReader(TEST_DIRECTORY));
+      if (!result.valid()) {
+        throw new IllegalStateException(String.join("\n", result.errors()));
+      }
+      directory.register(result.entries(), userId -> PASSWORD);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
+  protected RestCalls rest() {
+    return new RestCalls("http://localhost:" + port);
+  }
+}

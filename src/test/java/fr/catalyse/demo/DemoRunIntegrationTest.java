@@ -1,0 +1,67 @@
+package fr.catalyse.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.catalyse.ApplicationProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command in miniature: Catalyse started with no profile and no settings runs on its
+ * embedded database with the demo participants, and keeps its data across a restart.
+ */
+class DemoRunIntegrationTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void startsOnTheEmbeddedDefaultWithDemoDataThatSurvivesARestart(@TempDir Path data) throws Exception {
+    int port = freePort();
+    String[] arguments = {"--server.port=" + port, "--spring.datasource.url=jdbc:h2:file:" + data.resolve("catalyse"),
+        "--catalyse.demo.mailbox.smtp-port=" + freePort()};
+
+    String usersAfterFirstStart;
+    try (var app = ApplicationProcess.start(Map.of(), arguments)) {
+      app.awaitReady(port, Duration.ofSeconds(120));
+      assertThat(get(port, "/engine-rest/engine", "claire.martin", "Catalyse-Demo-2026").statusCode()).isEqualTo(200);
+      assertThat(get(port, "/engine-rest/engine", "admin", "Operateur-Demo-2026").statusCode()).isEqualTo(200);
+      usersAfterFirstStart = get(port, "/engine-rest/user/count", "admin", "Operateur-Demo-2026").body();
+      assertThat(usersAfterFirstStart).contains("\"count\":39");
+      var mailbox = get(port, "/boite-de-reception", null, null);
+      assertThat(mailbox.statusCode()).isEqualTo(200);
+      assertThat(mailbox.body()).contains("Boîte de réception de démonstration");
+      assertThat(get(port, "/camunda/app/tasklist/default/", null, null).statusCode()).isEqualTo(200);
+    }
+
+    try (var app = ApplicationProcess.start(Map.of(), arguments)) {
+      app.awaitReady(port, Duration.ofSeconds(120));
+      assertThat(get(port, "/engine-rest/user/count", "admin", "Operateur-Demo-2026").body()).isEqualTo(usersAfterFirstStart);
+    }
+  }
+
+  private HttpResponse<String> get(int port, String path, String user, String password) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (user != null) {
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
