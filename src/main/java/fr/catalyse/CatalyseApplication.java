@@ -1,6 +1,5 @@
 package fr.catalyse;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** Catalyse: the workflow engine of a territorial co-construction programme. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableProcessApplication("catalyse")
 public class CatalyseApplication {
 
   public static void main(String[] args) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
  * what is missing and leaves what exists, so it can run again on every start and on every import.
  *
  * <p>Naming scheme: a tenant per territory whose id is the territory code ({@code nantes}); a group
- * per role ({@code catalyseurs}) and per role and territory ({@code catalyseurs.nantes}); the
+ * per role ({@code catalyseurs}), per role and territory ({@code catalyseurs.nantes}) and per
+ * organisation ({@code organisation.ville-nantes}); the
  * territorial groups, the programme team and the steering committee are members of the tenant.
  */
 @Service
@@ -28,6 +29,11 @@ public class AccessDirectory {
   AccessDirectory(IdentityService identity, AuthorizationService authorizations) {
     this.identity = identity;
     this.authorizations = authorizations;
+  }
+
+  /** Group of an organisation's contacts, to which its tasks are offered, e.g. {@code organisation.ville-nantes}. */
+  public static String organisationGroup(String organisationCode) {
+    return "organisation." + organisationCode;
   }
 
   /** The tenant of a territory and its role groups, which the whole programme side can see. */
@@ -81,6 +87,10 @@ public class AccessDirectory {
     return identity.createUserQuery().userId(userId).count() > 0;
   }
 
+  public boolean isMember(String userId, String groupId) {
+    return identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
   /** Makes the account a holder of the role, in each given territory for a territorial role. */
   public void grantRole(String userId, Role role, Iterable<String> territoryCodes) {
     ensureMembership(userId, role.groupId());
@@ -92,7 +102,7 @@ public class AccessDirectory {
   }
 
   public void ensureMembership(String userId, String groupId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+    if (!isMember(userId, groupId)) {
       identity.createMembership(userId, groupId);
     }
   }

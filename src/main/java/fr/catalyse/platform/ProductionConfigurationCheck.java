@@ -33,6 +33,7 @@ public class ProductionConfigurationCheck implements EnvironmentPostProcessor {
     require(environment, "spring.datasource.username", "SPRING_DATASOURCE_USERNAME", problems);
     require(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);
     require(environment, "spring.mail.host", "SPRING_MAIL_HOST (serveur SMTP)", problems);
+    require(environment, "catalyse.mail.from", "CATALYSE_MAIL_FROM (expéditeur des courriels)", problems);
     require(environment, "catalyse.admin.password", "CATALYSE_ADMIN_PASSWORD (mot de passe du compte admin)", problems);
     if (environment.getProperty("catalyse.public-url", "").isBlank()) {
       problems.add("CATALYSE_PUBLIC_URL doit donner l'adresse publique de Catalyse (utilisée dans les liens des courriels)");

@@ -66,6 +66,11 @@ public class Directory {
     territoryCodes.forEach(code -> participant.getTerritories().add(territoriesByCode.get(code)));
     participants.save(participant);
     access.grantRole(userId, person.role(), territoryCodes);
+    if (organisation != null) {
+      String group = AccessDirectory.organisationGroup(organisation.getCode());
+      access.ensureGroup(group, organisation.getName(), "organisation");
+      access.ensureMembership(userId, group);
+    }
   }
 
   private Territory territory(String code, String name) {

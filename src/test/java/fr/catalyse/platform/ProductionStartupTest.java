@@ -32,6 +32,7 @@ class ProductionStartupTest {
         "SPRING_DATASOURCE_PASSWORD", "secret",
         "SPRING_MAIL_HOST", "127.0.0.1",
         "CATALYSE_PUBLIC_URL", "https://catalyse.example.org",
+        "CATALYSE_MAIL_FROM", "Programme Catalyse <catalyse@example.org>",
         "CATALYSE_ADMIN_PASSWORD", "Operateur-Prod-2026");
     try (var app = ApplicationProcess.start(environment, "--server.port=0")) {
       assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();

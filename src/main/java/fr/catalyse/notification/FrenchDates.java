@@ -1,0 +1,28 @@
+package fr.catalyse.notification;
+
+import fr.catalyse.platform.Deadlines;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+
+/** Dates as a French reader expects them, on Paris time. */
+public final class FrenchDates {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH)
+      .withZone(Deadlines.ZONE);
+  private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm",
+      Locale.FRENCH).withZone(Deadlines.ZONE);
+
+  private FrenchDates() {
+  }
+
+  /** e.g. "lundi 3 mars 2027" */
+  public static String day(Date date) {
+    return date == null ? "" : DAY.format(date.toInstant());
+  }
+
+  /** e.g. "lundi 3 mars 2027 à 09h00" */
+  public static String dayAndTime(Date date) {
+    return date == null ? "" : DAY_AND_TIME.format(date.toInstant());
+  }
+}

@@ -1,0 +1,42 @@
+package fr.catalyse.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders emails from templates/mail: {@code name.html} (HTML, user text escaped) and
+ * {@code name.txt} (plain-text alternative), both in French.
+ */
+@Component
+public class MailTemplates {
+
+  private final TemplateEngine engine = new TemplateEngine();
+
+  MailTemplates() {
+    engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+    engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+  }
+
+  public Email.Rendered render(String name, Map<String, Object> model) {
+    Context context = new Context(Locale.FRENCH, model);
+    return new Email.Rendered(engine.process(name + ".html", context), engine.process(name + ".txt", context));
+  }
+
+  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/mail/");
+    resolver.setTemplateMode(mode);
+    resolver.setResolvablePatterns(Set.of(pattern));
+    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    resolver.setOrder(order);
+    resolver.setCheckExistence(true);
+    return resolver;
+  }
+}

@@ -1,0 +1,164 @@
+package fr.catalyse.notification;
+
+import fr.catalyse.platform.Deadlines;
+import java.util.ArrayList;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminders of every user task with a due date, without a line in the models: when a task is
+ * created, one engine timer job is scheduled per reminder step of {@link ReminderPolicy}; moving the
+ * due date reschedules them; completing or cancelling the task deletes them. The jobs are ordinary
+ * Camunda jobs: they run on any node, are retried with back-off when the mail server is down and end
+ * as incidents on the task's process instance in Cockpit.
+ */
+@Component
+class ReminderJobs extends AbstractProcessEnginePlugin {
+
+  static final String TYPE = "catalyse-task-reminder";
+
+  private final ReminderPolicy policy;
+  private final TaskReminders reminders;
+
+  ReminderJobs(ReminderPolicy policy, @Lazy TaskReminders reminders) {
+    this.policy = policy;
+    this.reminders = reminders;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomJobHandlers() == null) {
+      configuration.setCustomJobHandlers(new ArrayList<>());
+    }
+    configuration.getCustomJobHandlers().add(new ReminderHandler());
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, ReminderJobs.this::schedule);
+        definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, task -> {
+          cancel(task);
+          schedule(task);
+        });
+        definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ReminderJobs.this::cancel);
+        definition.addTaskListener(TaskListener.EVENTNAME_DELETE, ReminderJobs.this::cancel);
+      }
+    });
+    configuration.setFailedJobCommandFactory(BackoffRetry::new);
+  }
+
+  private void schedule(DelegateTask task) {
+    Date due = task.getDueDate();
+    if (due == null) {
+      return;
+    }
+    ReminderPolicy.Offsets offsets = policy.forTask(processKey(task), task.getTaskDefinitionKey());
+    Date now = ClockUtil.getCurrentTime();
+    offsets.of(ReminderStep.BEFORE).map(offset -> Deadlines.before(due, offset)).filter(date -> date.after(now))
+        .ifPresent(date -> create(task, new Step(task.getId(), ReminderStep.BEFORE, 1), date));
+    offsets.of(ReminderStep.OVERDUE)
+        .ifPresent(offset -> create(task, new Step(task.getId(), ReminderStep.OVERDUE, 1), Deadlines.after(due, offset)));
+    offsets.of(ReminderStep.ESCALATION)
+        .ifPresent(offset -> create(task, new Step(task.getId(), ReminderStep.ESCALATION, 1), Deadlines.after(due, offset)));
+  }
+
+  private void cancel(DelegateTask task) {
+    String prefix = task.getId() + Step.SEPARATOR;
+    for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByExecutionId(task.getExecutionId())) {
+      if (TYPE.equals(job.getJobHandlerType()) && job.getJobHandlerConfigurationRaw().startsWith(prefix)) {
+        job.delete();
+      }
+    }
+  }
+
+  private static void create(DelegateTask task, Step step, Date dueDate) {
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    TimerEntity timer = new TimerEntity();
+    timer.setJobHandlerType(TYPE);
+    timer.setJobHandlerConfigurationRaw(step.toCanonicalString());
+    timer.setDuedate(dueDate);
+    timer.setExecution(execution);
+    timer.setProcessDefinitionId(execution.getProcessDefinitionId());
+    timer.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
+    timer.setDeploymentId(execution.getProcessDefinition().getDeploymentId());
+    timer.setTenantId(execution.getTenantId());
+    timer.setActivityId(task.getTaskDefinitionKey());
+    Context.getCommandContext().getJobManager().schedule(timer);
+  }
+
+  private static String processKey(DelegateTask task) {
+    return ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+  }
+
+  /** Job configuration: which task, which step, and for overdue reminders which repetition. */
+  record Step(String taskId, ReminderStep step, int count) implements JobHandlerConfiguration {
+
+    static final String SEPARATOR = "|";
+
+    static Step parse(String canonical) {
+      String[] parts = canonical.split("\\|");
+      return new Step(parts[0], ReminderStep.valueOf(parts[1]), Integer.parseInt(parts[2]));
+    }
+
+    @Override
+    public String toCanonicalString() {
+      return taskId + SEPARATOR + step + SEPARATOR + count;
+    }
+  }
+
+  /** Runs a reminder job: nothing if the task is gone, else the emails, then the next overdue reminder. */
+  private class ReminderHandler implements JobHandler<Step> {
+
+    @Override
+    public String getType() {
+      return TYPE;
+    }
+
+    @Override
+    public void execute(Step step, ExecutionEntity execution, CommandContext context, String tenantId) {
+      TaskEntity task = context.getTaskManager().findTaskById(step.taskId());
+      if (task == null) {
+        return;
+      }
+      reminders.send(task, step.step(), step.count());
+      ReminderPolicy.Offsets offsets = policy.forTask(processKey(task), task.getTaskDefinitionKey());
+      if (step.step() == ReminderStep.OVERDUE && offsets.repeat() != null && !ReminderPolicy.NONE.equals(offsets.repeat())
+          && offsets.maxOverdue() != null && step.count() < offsets.maxOverdue()) {
+        create(task, new Step(task.getId(), ReminderStep.OVERDUE, step.count() + 1),
+            Deadlines.after(ClockUtil.getCurrentTime(), offsets.repeat()));
+      }
+    }
+
+    @Override
+    public Step newConfiguration(String canonicalString) {
+      return Step.parse(canonicalString);
+    }
+
+    @Override
+    public void onDelete(Step configuration, JobEntity job) {
+      // nothing attached to a reminder job
+    }
+  }
+}

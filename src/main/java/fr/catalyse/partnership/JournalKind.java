@@ -1,0 +1,14 @@
+package fr.catalyse.partnership;
+
+/** Kinds of entries in a partnership's journal. */
+public enum JournalKind {
+  ACQUAINTANCE_MEETING,
+  STAKES_DECISION,
+  SUPPORT_PLAN,
+  SUPPORT_ACTIONS,
+  STEERING_MEETING,
+  MEDIATION_REQUESTED,
+  MEDIATION_CONDUCTED,
+  DIALOGUE_STALLED,
+  MONTH36_REVIEW
+}

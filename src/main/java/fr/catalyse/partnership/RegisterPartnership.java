@@ -1,0 +1,86 @@
+package fr.catalyse.partnership;
+
+import fr.catalyse.access.AccessDirectory;
+import fr.catalyse.access.Role;
+import fr.catalyse.forms.FormValues;
+import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.territory.Organisation;
+import fr.catalyse.territory.OrganisationRepository;
+import fr.catalyse.territory.ParticipantRepository;
+import fr.catalyse.territory.Territory;
+import fr.catalyse.territory.TerritoryRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterPartnership: checks that the territory exists and that whoever starts the partnership
+ * may act for it, names the catalyst in charge, creates the record and gives the instance a
+ * business key Cockpit can show ("nantes / Mobilité solidaire").
+ */
+@Component("registerPartnership")
+class RegisterPartnership implements JavaDelegate {
+
+  static final String SPREAD_FROM = "spreadFrom";
+
+  private final TerritoryRepository territories;
+  private final OrganisationRepository organisations;
+  private final ParticipantRepository participants;
+  private final PartnershipRepository partnerships;
+  private final AccessDirectory access;
+
+  RegisterPartnership(TerritoryRepository territories, OrganisationRepository organisations,
+      ParticipantRepository participants, PartnershipRepository partnerships, AccessDirectory access) {
+    this.territories = territories;
+    this.organisations = organisations;
+    this.participants = participants;
+    this.partnerships = partnerships;
+    this.access = access;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = Read.text(execution, "territory");
+    Territory territory = territories.findByCode(code)
+        .orElseThrow(() -> new InvalidInputException("Le territoire « " + code + " » n'existe pas dans Catalyse."));
+    String catalyst = catalystInCharge(Read.text(execution, "initiator"), territory);
+    Object origin = execution.getVariable(SPREAD_FROM);
+    Partnership partnership = partnerships.save(new Partnership(Read.text(execution, "partnershipName"), territory,
+        Read.text(execution, "partnershipKind"), Read.joined(execution, "objectives"), Read.joined(execution, "fragilities"),
+        Read.text(execution, "summary"), catalyst, execution.getProcessInstanceId(),
+        origin == null ? null : partnerships.getReferenceById(((Number) origin).longValue()), PartnershipLedger.now()));
+
+    execution.setVariable(PartnershipLedger.PARTNERSHIP_ID, partnership.getId());
+    execution.setVariable("territoryName", territory.getName());
+    execution.setVariable("catalyst", catalyst);
+    execution.setVariable("territoryOrganisations", FormValues.options(organisationsOf(territory)));
+    execution.setProcessBusinessKey(code + " / " + partnership.getName());
+  }
+
+  /**
+   * A catalyst of the territory starting a partnership is in charge of it; the programme team (or
+   * an automatic start, such as spreading) leaves it to the territory's catalysts. Anyone else may not.
+   */
+  private String catalystInCharge(String initiator, Territory territory) {
+    if (initiator == null || access.isMember(initiator, Role.PROGRAMME_TEAM.groupId())
+        || access.isMember(initiator, Groups.CAMUNDA_ADMIN)) {
+      return null;
+    }
+    if (access.isMember(initiator, Role.CATALYST.groupIn(territory.getCode()))) {
+      return initiator;
+    }
+    throw new InvalidInputException("Vous n'êtes pas catalyseur du territoire « " + territory.getName()
+        + " » : seul un de ses catalyseurs ou l'équipe programme peut y lancer un partenariat.");
+  }
+
+  private Map<String, String> organisationsOf(Territory territory) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (Organisation organisation : organisations.findByTerritoryOrderByName(territory)) {
+      options.put(organisation.getCode(), organisation.getName() + " (" + organisation.getKind().label() + ")");
+    }
+    return options;
+  }
+}
