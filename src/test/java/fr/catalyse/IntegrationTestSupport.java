@@ -53,6 +53,14 @@ public abstract class IntegrationTestSupport {
   @Autowired
   protected Directory directory;
 
+  @Autowired
+  private org.springframework.transaction.support.TransactionTemplate transaction;
+
+  /** Reads lazy relations of our records, as the application does inside its transactions. */
+  protected <T> T inTransaction(java.util.function.Supplier<T> read) {
+    return transaction.execute(status -> read.get());
+  }
+
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.port", () -> TestInfrastructure.SMTP_PORT);

@@ -26,16 +26,20 @@ class NotificationLog {
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void sent(Email email) {
-    record(email).sent(Instant.now());
+    NotificationRecord record = record(email);
+    record.sent(Instant.now());
+    records.save(record);
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void failed(Email email, NotificationStatus outcome, String error) {
-    record(email).failed(outcome, error);
+    NotificationRecord record = record(email);
+    record.failed(outcome, error);
+    records.save(record);
   }
 
   private NotificationRecord record(Email email) {
     return records.findByIdempotencyKey(email.idempotencyKey())
-        .orElseGet(() -> records.save(new NotificationRecord(email, Instant.now())));
+        .orElseGet(() -> new NotificationRecord(email, Instant.now()));
   }
 }

@@ -35,18 +35,21 @@ public class SupportRecords {
     ledger.journal(ledger.of(task), JournalKind.SUPPORT_PLAN, null, null, Read.text(task, "supportPlan"), null);
   }
 
-  /** Task_EnterIndicators input: one line per indicator the partner collects, to be filled in. */
-  public Object measurementSheet(DelegateExecution execution) {
-    String partner = Read.text(execution, "partner");
+  /**
+   * Task_EnterIndicators, on creation: one line per indicator the partner collects, to be filled in.
+   * Set on the activity's own variable (declared by an input parameter) so that each partner's sheet stays its own.
+   */
+  public void measurementSheetPrepared(DelegateTask task) {
+    String partner = Read.text(task, "partner");
     List<Map<String, Object>> lines = new ArrayList<>();
-    for (Indicator indicator : design.current(ledger.of(execution)).getIndicators()) {
+    for (Indicator indicator : design.current(ledger.of(task)).getIndicators()) {
       if (indicator.getCollectorOrganisation().getCode().equals(partner)) {
         lines.add(new java.util.LinkedHashMap<>(Map.of("indicatorId", indicator.getId(),
             "label", indicator.getName() + " (" + indicator.getUnit() + ", cible " + indicator.getTarget().stripTrailingZeros()
                 .toPlainString() + ")")));
       }
     }
-    return FormValues.json(lines);
+    task.setVariable("measurements", FormValues.json(lines));
   }
 
   /** Task_EnterIndicators, once per collecting partner. */

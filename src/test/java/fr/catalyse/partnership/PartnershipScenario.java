@@ -1,0 +1,234 @@
+package fr.catalyse.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.catalyse.forms.FormValues;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Drives one partnership of the test territory "alpha" through the real model with valid form
+ * values, step by step, so that each test only spells out the step it is about.
+ */
+class PartnershipScenario {
+
+  static final String CATALYST = "cat.alpha";
+  static final String ASSOCIATION = "asso-alpha";
+  static final String COMPANY = "entreprise-alpha";
+
+  private final ProcessEngine engine;
+  private final TaskService tasks;
+  private ProcessInstance instance;
+
+  PartnershipScenario(ProcessEngine engine) {
+    this.engine = engine;
+    this.tasks = engine.getTaskService();
+  }
+
+  ProcessInstance instance() {
+    return instance;
+  }
+
+  String id() {
+    return instance.getId();
+  }
+
+  PartnershipScenario start(String name) {
+    instance = as(CATALYST, () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle", startValues(name)));
+    return this;
+  }
+
+  static Map<String, Object> startValues(String name) {
+    return values("partnershipName", name, "territory", "alpha", "partnershipKind", "innovation-societale",
+        "objectives", json("cohesion-sociale"), "fragilities", json("mobilite", "lien-social"),
+        "summary", "Des trajets partagés pour les personnes âgées isolées.");
+  }
+
+  /** Runs as a user with their groups and tenants, as the REST API would authenticate them. */
+  <T> T as(String userId, java.util.function.Supplier<T> action) {
+    IdentityService identity = engine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+    identity.setAuthentication(userId, groups, tenants);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  // --- tasks -------------------------------------------------------------------------------
+
+  List<Task> tasks(String key) {
+    return tasks.createTaskQuery().processInstanceId(id()).taskDefinitionKey(key).orderByTaskId().asc().list();
+  }
+
+  Task task(String key) {
+    List<Task> found = tasks(key);
+    assertThat(found).as("open tasks " + key).hasSize(1);
+    return found.get(0);
+  }
+
+  Task taskFor(String key, String variable, String value) {
+    return tasks(key).stream().filter(task -> value.equals(tasks.getVariable(task.getId(), variable))).findFirst()
+        .orElseThrow(() -> new AssertionError("no task " + key + " with " + variable + "=" + value));
+  }
+
+  PartnershipScenario complete(String key, Map<String, Object> values) {
+    tasks.complete(task(key).getId(), values);
+    return this;
+  }
+
+  PartnershipScenario completeFor(String key, String variable, String value, Map<String, Object> values) {
+    tasks.complete(taskFor(key, variable, value).getId(), values);
+    return this;
+  }
+
+  // --- stages -------------------------------------------------------------------------------
+
+  PartnershipScenario dialogue() {
+    complete("Task_SharedDiagnostic", values("fragilities", json("mobilite"),
+        "territoryAssets", "Un réseau associatif dense et des bénévoles.", "keyActors", "Mairie, centre social, transporteurs."));
+    complete("Task_MapStakeholders", values("candidateOrganisations", json(ASSOCIATION, COMPANY),
+        "stakeholderNotes", "L'association mobilise, l'entreprise transporte."));
+    complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 12,
+        "meetingSummary", "Tous partagent le constat de l'isolement."));
+    return validateStakes("valider");
+  }
+
+  PartnershipScenario validateStakes(String decision) {
+    return complete("Task_ValidateSharedStakes", values("stakesDecision", decision, "stakesComment", "Vu en conseil."));
+  }
+
+  PartnershipScenario stateNeeds() {
+    for (String organisation : List.of(ASSOCIATION, COMPANY)) {
+      completeFor("Task_StateNeeds", "organisation", organisation, values("needs", "Des véhicules adaptés et du temps.",
+          "contribution", "Des bénévoles et un réseau de confiance."));
+    }
+    return this;
+  }
+
+  PartnershipScenario propose(String... organisations) {
+    return complete("Task_ProposeMatches", values("invitedOrganisations", json(organisations),
+        "matchRationale", "Besoins et apports complémentaires."));
+  }
+
+  PartnershipScenario answer(String organisation, String answer) {
+    return completeFor("Task_AnswerMatch", "organisation", organisation, values("matchAnswer", answer, "matchComment", "Avec plaisir."));
+  }
+
+  /** Dialogue, then both candidates state needs, both are invited, the association accepts, the company declines. */
+  PartnershipScenario throughMatchmaking() {
+    return dialogue().stateNeeds().propose(ASSOCIATION, COMPANY).answer(ASSOCIATION, "accepter").answer(COMPANY, "decliner");
+  }
+
+  PartnershipScenario frame(int durationMonths) {
+    return complete("Task_FrameExperiment", values("solutions", "Un service de transport solidaire à la demande.",
+        "valueChain", "L'association recrute, la mairie coordonne.", "economicModel", "Subvention et participation des usagers.",
+        "governance", "Un comité mensuel des partenaires.", "budget", 45000, "durationMonths", durationMonths,
+        "experimentStart", "2027-03-01"));
+  }
+
+  PartnershipScenario indicators() {
+    Map<String, Object> indicator = new HashMap<>(values("indicatorName", "Trajets réalisés", "indicatorUnit", "trajets",
+        "indicatorTarget", 200, "indicatorCollector", ASSOCIATION));
+    return complete("Task_DefineIndicators", values("indicators", FormValues.json(List.of(indicator))));
+  }
+
+  PartnershipScenario fund(String decision) {
+    return complete("Task_FundingDecision", values("fundingDecision", decision, "fundingAmount", 40000,
+        "fundingComment", "Projet pertinent."));
+  }
+
+  PartnershipScenario signAll() {
+    for (Task signature : tasks("Task_SignAgreement")) {
+      tasks.complete(signature.getId(), values("agreementSigned", true, "signatoryName", "Direction générale"));
+    }
+    return this;
+  }
+
+  /** Through matchmaking, then framing, indicators, funding granted and every signature. */
+  PartnershipScenario throughDesign(int durationMonths) {
+    return throughMatchmaking().frame(durationMonths).indicators().fund("accorde").signAll();
+  }
+
+  PartnershipScenario planSupport() {
+    return complete("Task_SupportPlan", values("supportPlan", "Un point mensuel et une formation des bénévoles."));
+  }
+
+  PartnershipScenario evaluateByPartners() {
+    for (Task view : tasks("Task_PartnerEvaluation")) {
+      tasks.complete(view.getId(), values("productRating", 4, "balanceRating", 5, "recognitionRating", 3,
+          "impactAxes", json("confiance"), "evaluationComment", "Une belle dynamique."));
+    }
+    return this;
+  }
+
+  PartnershipScenario decide(String decision, String spreadTerritory) {
+    Map<String, Object> decided = values("evaluationSynthesis", "Les trajets ont dépassé la cible, la relation est solide.",
+        "approaches", json("performance", "sens"), "evaluationDecision", decision);
+    if (spreadTerritory != null) {
+      decided.put("spreadTerritory", spreadTerritory);
+    }
+    return complete("Task_EvaluationDecision", decided);
+  }
+
+  // --- time ---------------------------------------------------------------------------------
+
+  /** Moves the engine clock to the job's due date (plus a minute) and runs it. */
+  PartnershipScenario fire(Job job) {
+    ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
+    engine.getManagementService().executeJob(job.getId());
+    return this;
+  }
+
+  Job timer(String activityId) {
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(id()).activityId(activityId)
+        .timers().list().stream().filter(job -> !isReminder(job)).toList();
+    assertThat(timers).as("timers of " + activityId).hasSize(1);
+    return timers.get(0);
+  }
+
+  List<Job> asyncJobs() {
+    ManagementService management = engine.getManagementService();
+    return management.createJobQuery().processInstanceId(id()).messages().list();
+  }
+
+  PartnershipScenario runAsyncJobs() {
+    asyncJobs().forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    return this;
+  }
+
+  static boolean isReminder(Job job) {
+    return "catalyse-task-reminder".equals(((JobEntity) job).getJobHandlerType());
+  }
+
+  // --- values -------------------------------------------------------------------------------
+
+  static Map<String, Object> values(Object... pairs) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  static Object json(String... values) {
+    return FormValues.json(new ArrayList<>(List.of(values)));
+  }
+}
