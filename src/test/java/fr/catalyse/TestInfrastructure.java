@@ -42,6 +42,11 @@ public class TestInfrastructure {
     return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   }
 
+  /** A port nothing listens on, e.g. to play a mail server that is down. */
+  public static int freePortForTests() {
+    return freePort();
+  }
+
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

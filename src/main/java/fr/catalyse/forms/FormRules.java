@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Attaches the form check to every user task (on completion) and every process start event (on
  * start) that has a Camunda Form: the values are checked against the rules of the deployed form
- * itself, so the .form file stays the single place where a rule is written. A violation rolls the
+ * itself, so the .form file stays the single place where a rule is written. The check is a built-in
+ * listener, so it runs before the model's own listeners record anything. A violation rolls the
  * completion or the start back and answers HTTP 400 with the French message.
  */
 @Component
@@ -94,14 +95,14 @@ class FormRules extends AbstractProcessEnginePlugin {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
       if (hasForm(element)) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, onCompletion);
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onCompletion);
       }
     }
 
     @Override
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
       if (scope instanceof ProcessDefinitionEntity && hasForm(element)) {
-        activity.addListener(ExecutionListener.EVENTNAME_START, onStart);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, onStart);
       }
     }
 

@@ -57,13 +57,13 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, ReminderJobs.this::schedule);
-        definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, task -> {
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, ReminderJobs.this::schedule);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, task -> {
           cancel(task);
           schedule(task);
         });
-        definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ReminderJobs.this::cancel);
-        definition.addTaskListener(TaskListener.EVENTNAME_DELETE, ReminderJobs.this::cancel);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, ReminderJobs.this::cancel);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, ReminderJobs.this::cancel);
       }
     });
     configuration.setFailedJobCommandFactory(BackoffRetry::new);

@@ -24,42 +24,42 @@ import org.camunda.bpm.engine.task.Task;
  * Drives one partnership of the test territory "alpha" through the real model with valid form
  * values, step by step, so that each test only spells out the step it is about.
  */
-class PartnershipScenario {
+public class PartnershipScenario {
 
-  static final String CATALYST = "cat.alpha";
-  static final String ASSOCIATION = "asso-alpha";
-  static final String COMPANY = "entreprise-alpha";
+  public static final String CATALYST = "cat.alpha";
+  public static final String ASSOCIATION = "asso-alpha";
+  public static final String COMPANY = "entreprise-alpha";
 
   private final ProcessEngine engine;
   private final TaskService tasks;
   private ProcessInstance instance;
 
-  PartnershipScenario(ProcessEngine engine) {
+  public PartnershipScenario(ProcessEngine engine) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
   }
 
-  ProcessInstance instance() {
+  public ProcessInstance instance() {
     return instance;
   }
 
-  String id() {
+  public String id() {
     return instance.getId();
   }
 
-  PartnershipScenario start(String name) {
+  public PartnershipScenario start(String name) {
     instance = as(CATALYST, () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle", startValues(name)));
     return this;
   }
 
-  static Map<String, Object> startValues(String name) {
+  public static Map<String, Object> startValues(String name) {
     return values("partnershipName", name, "territory", "alpha", "partnershipKind", "innovation-societale",
         "objectives", json("cohesion-sociale"), "fragilities", json("mobilite", "lien-social"),
         "summary", "Des trajets partagés pour les personnes âgées isolées.");
   }
 
   /** Runs as a user with their groups and tenants, as the REST API would authenticate them. */
-  <T> T as(String userId, java.util.function.Supplier<T> action) {
+  public <T> T as(String userId, java.util.function.Supplier<T> action) {
     IdentityService identity = engine.getIdentityService();
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
@@ -74,34 +74,34 @@ class PartnershipScenario {
 
   // --- tasks -------------------------------------------------------------------------------
 
-  List<Task> tasks(String key) {
+  public List<Task> tasks(String key) {
     return tasks.createTaskQuery().processInstanceId(id()).taskDefinitionKey(key).orderByTaskId().asc().list();
   }
 
-  Task task(String key) {
+  public Task task(String key) {
     List<Task> found = tasks(key);
     assertThat(found).as("open tasks " + key).hasSize(1);
     return found.get(0);
   }
 
-  Task taskFor(String key, String variable, String value) {
+  public Task taskFor(String key, String variable, String value) {
     return tasks(key).stream().filter(task -> value.equals(tasks.getVariable(task.getId(), variable))).findFirst()
         .orElseThrow(() -> new AssertionError("no task " + key + " with " + variable + "=" + value));
   }
 
-  PartnershipScenario complete(String key, Map<String, Object> values) {
+  public PartnershipScenario complete(String key, Map<String, Object> values) {
     tasks.complete(task(key).getId(), values);
     return this;
   }
 
-  PartnershipScenario completeFor(String key, String variable, String value, Map<String, Object> values) {
+  public PartnershipScenario completeFor(String key, String variable, String value, Map<String, Object> values) {
     tasks.complete(taskFor(key, variable, value).getId(), values);
     return this;
   }
 
   // --- stages -------------------------------------------------------------------------------
 
-  PartnershipScenario dialogue() {
+  public PartnershipScenario dialogue() {
     complete("Task_SharedDiagnostic", values("fragilities", json("mobilite"),
         "territoryAssets", "Un réseau associatif dense et des bénévoles.", "keyActors", "Mairie, centre social, transporteurs."));
     complete("Task_MapStakeholders", values("candidateOrganisations", json(ASSOCIATION, COMPANY),
@@ -111,11 +111,11 @@ class PartnershipScenario {
     return validateStakes("valider");
   }
 
-  PartnershipScenario validateStakes(String decision) {
+  public PartnershipScenario validateStakes(String decision) {
     return complete("Task_ValidateSharedStakes", values("stakesDecision", decision, "stakesComment", "Vu en conseil."));
   }
 
-  PartnershipScenario stateNeeds() {
+  public PartnershipScenario stateNeeds() {
     for (String organisation : List.of(ASSOCIATION, COMPANY)) {
       completeFor("Task_StateNeeds", "organisation", organisation, values("needs", "Des véhicules adaptés et du temps.",
           "contribution", "Des bénévoles et un réseau de confiance."));
@@ -123,39 +123,39 @@ class PartnershipScenario {
     return this;
   }
 
-  PartnershipScenario propose(String... organisations) {
+  public PartnershipScenario propose(String... organisations) {
     return complete("Task_ProposeMatches", values("invitedOrganisations", json(organisations),
         "matchRationale", "Besoins et apports complémentaires."));
   }
 
-  PartnershipScenario answer(String organisation, String answer) {
+  public PartnershipScenario answer(String organisation, String answer) {
     return completeFor("Task_AnswerMatch", "organisation", organisation, values("matchAnswer", answer, "matchComment", "Avec plaisir."));
   }
 
   /** Dialogue, then both candidates state needs, both are invited, the association accepts, the company declines. */
-  PartnershipScenario throughMatchmaking() {
+  public PartnershipScenario throughMatchmaking() {
     return dialogue().stateNeeds().propose(ASSOCIATION, COMPANY).answer(ASSOCIATION, "accepter").answer(COMPANY, "decliner");
   }
 
-  PartnershipScenario frame(int durationMonths) {
+  public PartnershipScenario frame(int durationMonths) {
     return complete("Task_FrameExperiment", values("solutions", "Un service de transport solidaire à la demande.",
         "valueChain", "L'association recrute, la mairie coordonne.", "economicModel", "Subvention et participation des usagers.",
         "governance", "Un comité mensuel des partenaires.", "budget", 45000, "durationMonths", durationMonths,
         "experimentStart", "2027-03-01"));
   }
 
-  PartnershipScenario indicators() {
+  public PartnershipScenario indicators() {
     Map<String, Object> indicator = new HashMap<>(values("indicatorName", "Trajets réalisés", "indicatorUnit", "trajets",
         "indicatorTarget", 200, "indicatorCollector", ASSOCIATION));
     return complete("Task_DefineIndicators", values("indicators", FormValues.json(List.of(indicator))));
   }
 
-  PartnershipScenario fund(String decision) {
+  public PartnershipScenario fund(String decision) {
     return complete("Task_FundingDecision", values("fundingDecision", decision, "fundingAmount", 40000,
         "fundingComment", "Projet pertinent."));
   }
 
-  PartnershipScenario signAll() {
+  public PartnershipScenario signAll() {
     for (Task signature : tasks("Task_SignAgreement")) {
       tasks.complete(signature.getId(), values("agreementSigned", true, "signatoryName", "Direction générale"));
     }
@@ -163,15 +163,15 @@ class PartnershipScenario {
   }
 
   /** Through matchmaking, then framing, indicators, funding granted and every signature. */
-  PartnershipScenario throughDesign(int durationMonths) {
+  public PartnershipScenario throughDesign(int durationMonths) {
     return throughMatchmaking().frame(durationMonths).indicators().fund("accorde").signAll();
   }
 
-  PartnershipScenario planSupport() {
+  public PartnershipScenario planSupport() {
     return complete("Task_SupportPlan", values("supportPlan", "Un point mensuel et une formation des bénévoles."));
   }
 
-  PartnershipScenario evaluateByPartners() {
+  public PartnershipScenario evaluateByPartners() {
     for (Task view : tasks("Task_PartnerEvaluation")) {
       tasks.complete(view.getId(), values("productRating", 4, "balanceRating", 5, "recognitionRating", 3,
           "impactAxes", json("confiance"), "evaluationComment", "Une belle dynamique."));
@@ -179,7 +179,7 @@ class PartnershipScenario {
     return this;
   }
 
-  PartnershipScenario decide(String decision, String spreadTerritory) {
+  public PartnershipScenario decide(String decision, String spreadTerritory) {
     Map<String, Object> decided = values("evaluationSynthesis", "Les trajets ont dépassé la cible, la relation est solide.",
         "approaches", json("performance", "sens"), "evaluationDecision", decision);
     if (spreadTerritory != null) {
@@ -191,36 +191,36 @@ class PartnershipScenario {
   // --- time ---------------------------------------------------------------------------------
 
   /** Moves the engine clock to the job's due date (plus a minute) and runs it. */
-  PartnershipScenario fire(Job job) {
+  public PartnershipScenario fire(Job job) {
     ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
     engine.getManagementService().executeJob(job.getId());
     return this;
   }
 
-  Job timer(String activityId) {
+  public Job timer(String activityId) {
     List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(id()).activityId(activityId)
         .timers().list().stream().filter(job -> !isReminder(job)).toList();
     assertThat(timers).as("timers of " + activityId).hasSize(1);
     return timers.get(0);
   }
 
-  List<Job> asyncJobs() {
+  public List<Job> asyncJobs() {
     ManagementService management = engine.getManagementService();
     return management.createJobQuery().processInstanceId(id()).messages().list();
   }
 
-  PartnershipScenario runAsyncJobs() {
+  public PartnershipScenario runAsyncJobs() {
     asyncJobs().forEach(job -> engine.getManagementService().executeJob(job.getId()));
     return this;
   }
 
-  static boolean isReminder(Job job) {
+  public static boolean isReminder(Job job) {
     return "catalyse-task-reminder".equals(((JobEntity) job).getJobHandlerType());
   }
 
   // --- values -------------------------------------------------------------------------------
 
-  static Map<String, Object> values(Object... pairs) {
+  public static Map<String, Object> values(Object... pairs) {
     Map<String, Object> map = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       map.put((String) pairs[i], pairs[i + 1]);
@@ -228,7 +228,7 @@ class PartnershipScenario {
     return map;
   }
 
-  static Object json(String... values) {
+  public static Object json(String... values) {
     return FormValues.json(new ArrayList<>(List.of(values)));
   }
 }
