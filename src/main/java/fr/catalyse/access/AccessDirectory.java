@@ -1,6 +1,7 @@
 package fr.catalyse.access;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -85,6 +86,18 @@ public class AccessDirectory {
 
   public boolean accountExists(String userId) {
     return identity.createUserQuery().userId(userId).count() > 0;
+  }
+
+  /** Runs an action as the user, with their groups and territories, as the REST API authenticates them. */
+  public <T> T actingAs(String userId, Supplier<T> action) {
+    identity.setAuthentication(userId,
+        identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+        identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   public boolean isMember(String userId, String groupId) {

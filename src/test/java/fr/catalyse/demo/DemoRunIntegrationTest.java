@@ -36,8 +36,11 @@ class DemoRunIntegrationTest {
       app.awaitReady(port, Duration.ofSeconds(120));
       assertThat(get(port, "/engine-rest/engine", "claire.martin", "Catalyse-Demo-2026").statusCode()).isEqualTo(200);
       assertThat(get(port, "/engine-rest/engine", "admin", "Operateur-Demo-2026").statusCode()).isEqualTo(200);
-      usersAfterFirstStart = get(port, "/engine-rest/user/count", "admin", "Operateur-Demo-2026").body();
-      assertThat(usersAfterFirstStart).contains("\"count\":39");
+      usersAfterFirstStart = get(port, "/engine-rest/user/count", "admin", "Operateur-Demo-2026").body()
+          + get(port, "/engine-rest/process-instance/count", "admin", "Operateur-Demo-2026").body();
+      assertThat(usersAfterFirstStart).isEqualTo("{\"count\":39}{\"count\":5}");
+      assertThat(get(port, "/engine-rest/task?processDefinitionKey=partnership-lifecycle", "ines.garnier", "Catalyse-Demo-2026")
+          .body()).contains("Décider du financement");
       var mailbox = get(port, "/boite-de-reception", null, null);
       assertThat(mailbox.statusCode()).isEqualTo(200);
       assertThat(mailbox.body()).contains("Boîte de réception de démonstration");
@@ -46,7 +49,8 @@ class DemoRunIntegrationTest {
 
     try (var app = ApplicationProcess.start(Map.of(), arguments)) {
       app.awaitReady(port, Duration.ofSeconds(120));
-      assertThat(get(port, "/engine-rest/user/count", "admin", "Operateur-Demo-2026").body()).isEqualTo(usersAfterFirstStart);
+      assertThat(get(port, "/engine-rest/user/count", "admin", "Operateur-Demo-2026").body()
+          + get(port, "/engine-rest/process-instance/count", "admin", "Operateur-Demo-2026").body()).isEqualTo(usersAfterFirstStart);
     }
   }
 

@@ -25,12 +25,15 @@ class FormRulesIntegrationTest extends IntegrationTestSupport {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  fr.catalyse.access.AccessDirectory access;
+
   PartnershipScenario scenario;
 
   @BeforeEach
   void aPartnershipWaitingForItsDiagnostic() {
     registerTestDirectory();
-    scenario = new PartnershipScenario(engine).start("Règles des formulaires");
+    scenario = new PartnershipScenario(engine, access).start("Règles des formulaires");
   }
 
   @ParameterizedTest

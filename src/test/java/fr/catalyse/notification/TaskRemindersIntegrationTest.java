@@ -28,6 +28,9 @@ class TaskRemindersIntegrationTest extends IntegrationTestSupport {
   ProcessEngine engine;
 
   @Autowired
+  fr.catalyse.access.AccessDirectory access;
+
+  @Autowired
   TaskReminders reminders;
 
   @Autowired
@@ -42,7 +45,7 @@ class TaskRemindersIntegrationTest extends IntegrationTestSupport {
   @BeforeEach
   void territories() {
     registerTestDirectory();
-    scenario = new PartnershipScenario(engine);
+    scenario = new PartnershipScenario(engine, access);
     mailbox = new Mailbox(smtp);
   }
 

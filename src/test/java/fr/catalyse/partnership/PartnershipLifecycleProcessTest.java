@@ -26,6 +26,9 @@ class PartnershipLifecycleProcessTest extends IntegrationTestSupport {
   ProcessEngine engine;
 
   @Autowired
+  fr.catalyse.access.AccessDirectory access;
+
+  @Autowired
   PartnershipRepository partnerships;
 
   @Autowired
@@ -52,7 +55,7 @@ class PartnershipLifecycleProcessTest extends IntegrationTestSupport {
   void engineAndTerritories() {
     BpmnAwareTests.init(engine);
     registerTestDirectory();
-    scenario = new PartnershipScenario(engine);
+    scenario = new PartnershipScenario(engine, access);
   }
 
   @AfterEach

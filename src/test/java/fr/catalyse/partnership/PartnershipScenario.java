@@ -2,18 +2,16 @@ package fr.catalyse.partnership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.forms.FormValues;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -32,10 +30,12 @@ public class PartnershipScenario {
 
   private final ProcessEngine engine;
   private final TaskService tasks;
+  private final AccessDirectory access;
   private ProcessInstance instance;
 
-  public PartnershipScenario(ProcessEngine engine) {
+  public PartnershipScenario(ProcessEngine engine, AccessDirectory access) {
     this.engine = engine;
+    this.access = access;
     this.tasks = engine.getTaskService();
   }
 
@@ -60,16 +60,7 @@ public class PartnershipScenario {
 
   /** Runs as a user with their groups and tenants, as the REST API would authenticate them. */
   public <T> T as(String userId, java.util.function.Supplier<T> action) {
-    IdentityService identity = engine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-        .map(Tenant::getId).toList();
-    identity.setAuthentication(userId, groups, tenants);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return access.actingAs(userId, action);
   }
 
   // --- tasks -------------------------------------------------------------------------------

@@ -1,0 +1,157 @@
+package fr.catalyse.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The conventions every model keeps, so that Cockpit, Modeler and Tasklist show readable processes:
+ * French names, documented user tasks with due dates and their own Camunda Form, diagram layout,
+ * meaningful ids, history time to live, and every delay it names configured.
+ */
+class ProcessModelConventionsTest {
+
+  private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Event|Gateway|Flow|Task)_[0-9a-z]{7}$");
+  private static final Pattern DEADLINE = Pattern.compile("deadlines\\.(?:of|dueIn)\\('([a-z0-9.-]+)'\\)");
+
+  static Stream<Path> models() throws IOException {
+    return Files.list(Path.of("bpmn")).filter(path -> path.toString().endsWith(".bpmn")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void theProcessIsNamedAfterItsFileAndKeepsItsHistory(Path file) {
+    Process process = single(Bpmn.readModelFromFile(file.toFile()));
+    assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
+    assertThat(process.getName()).isNotBlank();
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P2190D");
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyElementHasAFrenchNameAndAMeaningfulId(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+      assertThat(GENERATED_ID.matcher(element.getId()).matches()).as("generated id " + element.getId()).isFalse();
+      if (!(element instanceof SequenceFlow)) {
+        assertThat(element.getName()).as("name of " + element.getId()).isNotBlank();
+        assertThat(element.getName()).as("French name of " + element.getId()).doesNotContainPattern("\\b(the|and|of|to)\\b");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyUserTaskTellsWhatToDoWhenAndWithWhichForm(Path file) throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Set<String> forms = formIds();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getDocumentations()).as("documentation of " + task.getId()).isNotEmpty();
+      assertThat(task.getDocumentations().iterator().next().getTextContent()).isNotBlank();
+      assertThat(task.getCamundaDueDate()).as("due date of " + task.getId()).isNotBlank();
+      assertThat(task.getCamundaCandidateGroups() != null || task.getCamundaAssignee() != null).as("actor of " + task.getId()).isTrue();
+      assertThat(task.getCamundaFormRef()).as("form of " + task.getId()).isIn(forms);
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+    }
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getCamundaFormRef() != null) {
+        assertThat(start.getCamundaFormRef()).isIn(forms);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyElementIsDrawn(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+        .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+    Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+        .map(edge -> ((BaseElement) edge.getBpmnElement()).getId()).collect(Collectors.toSet());
+    model.getModelElementsByType(FlowNode.class).forEach(node -> assertThat(shapes).as("shape").contains(node.getId()));
+    model.getModelElementsByType(SubProcess.class).forEach(node -> assertThat(shapes).contains(node.getId()));
+    model.getModelElementsByType(SequenceFlow.class).forEach(flow -> assertThat(edges).as("edge").contains(flow.getId()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyDelayTheModelNamesIsConfigured(Path file) throws IOException {
+    Matcher deadline = DEADLINE.matcher(Files.readString(file));
+    Map<String, Object> configured = configuredDeadlines();
+    int found = 0;
+    while (deadline.find()) {
+      found++;
+      assertThat(configured).as("catalyse.deadlines." + deadline.group(1)).containsKey(deadline.group(1));
+    }
+    assertThat(found).isPositive();
+  }
+
+  private static Process single(BpmnModelInstance model) {
+    List<Process> processes = List.copyOf(model.getModelElementsByType(Process.class));
+    assertThat(processes).hasSize(1);
+    return processes.get(0);
+  }
+
+  static Set<String> formIds() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      return files.filter(path -> path.toString().endsWith(".form")).map(path -> {
+        try {
+          JsonNode form = json.readTree(path.toFile());
+          return form.get("id").asText();
+        } catch (IOException unreadable) {
+          throw new IllegalStateException(unreadable);
+        }
+      }).collect(Collectors.toSet());
+    }
+  }
+
+  /** catalyse.deadlines flattened as Spring binds it: "partnership.shared-diagnostic" → "P30D". */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> configuredDeadlines() throws IOException {
+    Map<String, Object> yaml = new Yaml().load(Files.readString(Path.of("src/main/resources/application.yaml")));
+    Map<String, Object> deadlines = (Map<String, Object>) ((Map<String, Object>) yaml.get("catalyse")).get("deadlines");
+    Map<String, Object> flat = new HashMap<>();
+    flatten("", deadlines, flat);
+    return flat;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void flatten(String prefix, Map<String, Object> tree, Map<String, Object> flat) {
+    tree.forEach((key, value) -> {
+      if (value instanceof Map<?, ?> child) {
+        flatten(prefix + key + ".", (Map<String, Object>) child, flat);
+      } else {
+        flat.put(prefix + key, value);
+      }
+    });
+  }
+}
