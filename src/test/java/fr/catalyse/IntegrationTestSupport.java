@@ -6,6 +6,8 @@ import fr.catalyse.territory.DirectoryCsv;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,9 +68,25 @@ public abstract class IntegrationTestSupport {
     registry.add("spring.mail.port", () -> TestInfrastructure.SMTP_PORT);
   }
 
+  /** Twelve pilot territories p01 to p12, each with a binôme of catalysts cat1.pNN and cat2.pNN. */
+  public static final List<String> PILOT_TERRITORIES = IntStream.rangeClosed(1, 12)
+      .mapToObj(number -> String.format("p%02d", number)).toList();
+
   protected void registerTestDirectory() {
+    StringBuilder pilots = new StringBuilder();
+    for (String code : PILOT_TERRITORIES) {
+      for (String catalyst : List.of("cat1", "cat2")) {
+        pilots.append(code).append(";Territoire pilote ").append(code).append(";;;;").append(catalyst).append('.').append(code)
+            .append(";Camille;").append(catalyst.toUpperCase()).append(' ').append(code).append(';').append(catalyst).append('@')
+            .append(code).append(".test;catalyseur\n");
+      }
+    }
+    register(TEST_DIRECTORY + pilots);
+  }
+
+  private void register(String csv) {
     try {
-      DirectoryCsv.Result result = DirectoryCsv.read(new StringReader(TEST_DIRECTORY));
+      DirectoryCsv.Result result = DirectoryCsv.read(new StringReader(csv));
       if (!result.valid()) {
         throw new IllegalStateException(String.join("\n", result.errors()));
       }

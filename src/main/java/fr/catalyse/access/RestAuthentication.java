@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST API is open to anonymous callers unless a filter authenticates them: every call to
- * /engine-rest needs HTTP Basic credentials checked against Camunda's identity service (with its
+ * /engine-rest and to Catalyse's own /api needs HTTP Basic credentials checked against Camunda's identity service (with its
  * login throttling); the engine then applies the caller's authorizations and tenants.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +21,7 @@ class RestAuthentication {
     registration.setName("catalyse-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }
 

@@ -21,6 +21,11 @@ public final class FrenchDates {
     return date == null ? "" : DAY.format(date.toInstant());
   }
 
+  /** e.g. "2027-03-03", the day in Paris */
+  public static String isoDay(Date date) {
+    return date == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(Deadlines.ZONE).format(date.toInstant());
+  }
+
   /** e.g. "lundi 3 mars 2027 à 09h00" */
   public static String dayAndTime(Date date) {
     return date == null ? "" : DAY_AND_TIME.format(date.toInstant());

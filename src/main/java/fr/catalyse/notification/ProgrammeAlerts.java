@@ -3,10 +3,12 @@ package fr.catalyse.notification;
 import fr.catalyse.access.Role;
 import fr.catalyse.platform.CatalyseProperties;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Tells the programme team that something needs its attention, each member once per alert. */
+/** Tells the programme team (and, when it must decide, the steering committee) that something needs attention. */
 @Service
 public class ProgrammeAlerts {
 
@@ -27,7 +29,15 @@ public class ProgrammeAlerts {
    * @param message what happened, in French, one or two sentences
    */
   public void alert(String key, String subject, String message, String territory, String processInstanceId) {
-    for (Recipient member : people.members(Role.PROGRAMME_TEAM.groupId())) {
+    alert(key, subject, message, territory, processInstanceId, List.of(Role.PROGRAMME_TEAM));
+  }
+
+  /** The same alert to every member of these roles (e.g. the programme team and the steering committee). */
+  public void alert(String key, String subject, String message, String territory, String processInstanceId,
+      List<Role> roles) {
+    Map<String, Recipient> recipients = new LinkedHashMap<>();
+    roles.forEach(role -> people.members(role.groupId()).forEach(member -> recipients.putIfAbsent(member.userId(), member)));
+    for (Recipient member : recipients.values()) {
       Map<String, Object> model = new HashMap<>();
       model.put("recipient", member.name());
       model.put("message", message);

@@ -69,23 +69,29 @@ class TaskReminders {
         .orderByDueDate().asc().list());
     List<Map<String, String>> late = lateTasks.stream().map(this::line).toList();
     String subject = "Retard signalé" + territoryLabel(task) + " : « " + task.getName() + " »";
-    for (Recipient recipient : escalationRecipients(task)) {
+    boolean toProgramme = escalatesToProgramme(task);
+    for (Recipient recipient : toProgramme ? people.members(Role.PROGRAMME_TEAM.groupId()) : catalystsInCharge(task)) {
       Map<String, Object> model = about(task);
       model.put("recipient", recipient.name());
       model.put("lateTasks", late);
-      mailer.deliver(new Email(key(ReminderStep.ESCALATION, task, 1, recipient), NotificationKind.ESCALATION, recipient,
+      // The programme team hears once a day per kind of task and process, with every late one listed,
+      // however many territories' tasks fall late together.
+      String key = toProgramme ? String.join(":", "task", "ESCALATION", task.getProcessInstanceId(),
+          task.getTaskDefinitionKey(), FrenchDates.isoDay(task.getDueDate()), recipient.userId())
+          : key(ReminderStep.ESCALATION, task, 1, recipient);
+      mailer.deliver(new Email(key, NotificationKind.ESCALATION, recipient,
           subject, templates.render("task-escalation", model), territory(task), task.getProcessInstanceId(), task.getId()));
     }
   }
 
-  private List<Recipient> escalationRecipients(DelegateTask task) {
+  private boolean escalatesToProgramme(DelegateTask task) {
     String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
     ReminderPolicy.EscalationTarget target = policy.forTask(processKey, task.getTaskDefinitionKey()).escalateTo();
-    boolean toProgramme = target == ReminderPolicy.EscalationTarget.PROGRAMME
+    return target == ReminderPolicy.EscalationTarget.PROGRAMME
         || target != ReminderPolicy.EscalationTarget.CATALYST && isCatalystTask(task) || territory(task) == null;
-    if (toProgramme) {
-      return people.members(Role.PROGRAMME_TEAM.groupId());
-    }
+  }
+
+  private List<Recipient> catalystsInCharge(DelegateTask task) {
     Object catalyst = task.getVariable(CATALYST);
     if (catalyst instanceof String userId && !userId.isBlank()) {
       return people.user(userId).map(List::of).orElse(List.of());
@@ -115,8 +121,11 @@ class TaskReminders {
     return model;
   }
 
+  /** A late task as the escalation lists it, with its territory when the process spans several. */
   private Map<String, String> line(Task task) {
-    return Map.of("name", task.getName(), "due", FrenchDates.day(task.getDueDate()), "link", taskLink(task.getId()));
+    Object territory = Context.getCommandContext().runWithoutAuthorization(() -> tasks.getVariable(task.getId(), TERRITORY_NAME));
+    String name = territory == null ? task.getName() : task.getName() + " — " + territory;
+    return Map.of("name", name, "due", FrenchDates.day(task.getDueDate()), "link", taskLink(task.getId()));
   }
 
   String taskLink(String taskId) {

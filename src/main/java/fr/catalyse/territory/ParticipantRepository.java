@@ -1,9 +1,20 @@
 package fr.catalyse.territory;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
   Optional<Participant> findByUserId(String userId);
+
+  /** Territories that have at least one catalyst, by code. */
+  @Query("select distinct t from Participant p join p.territories t where p.role = fr.catalyse.access.Role.CATALYST"
+      + " order by t.code")
+  List<Territory> territoriesWithCatalysts();
+
+  @Query("select p from Participant p join p.territories t where t.code = :territory and p.role = :role order by p.lastName")
+  List<Participant> findByTerritoryAndRole(@Param("territory") String territory, @Param("role") fr.catalyse.access.Role role);
 }

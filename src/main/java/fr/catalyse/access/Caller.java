@@ -1,0 +1,43 @@
+package fr.catalyse.access;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Who calls Catalyse's own API (authenticated by {@link RestAuthentication}), and whether they may. */
+@Component
+public class Caller {
+
+  private final IdentityService identity;
+
+  Caller(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** @return the caller's user id, if they hold one of the roles (administrators always may) */
+  public String requireRole(Role... roles) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Authentification requise");
+    }
+    boolean allowed = authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN)
+        || Arrays.stream(roles).anyMatch(role -> authentication.getGroupIds().contains(role.groupId()));
+    if (!allowed) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Accès réservé : "
+          + String.join(", ", Arrays.stream(roles).map(Role::label).toList()));
+    }
+    return authentication.getUserId();
+  }
+
+  public String userId() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Authentification requise");
+    }
+    return authentication.getUserId();
+  }
+}

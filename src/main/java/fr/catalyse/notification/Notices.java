@@ -1,0 +1,36 @@
+package fr.catalyse.notification;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Plain French notices to one person: a subject, a few paragraphs, and a link to act on. */
+@Service
+public class Notices {
+
+  private final Mailer mailer;
+  private final MailTemplates templates;
+
+  Notices(Mailer mailer, MailTemplates templates) {
+    this.mailer = mailer;
+    this.templates = templates;
+  }
+
+  /** A notice about a process, recorded with its territory (may be null) and process instance. */
+  public record About(String territory, String processInstanceId) {
+  }
+
+  /**
+   * @param key identifies the notice: the same key is sent at most once
+   * @param link where the reader goes next (Tasklist, Cockpit…), or null
+   */
+  public void send(String key, Recipient to, String subject, List<String> paragraphs, String link, About about) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("recipient", to.name());
+    model.put("paragraphs", paragraphs.stream().filter(paragraph -> paragraph != null && !paragraph.isBlank()).toList());
+    model.put("link", link);
+    mailer.deliver(new Email("notice:" + key + ":" + to.userId(), NotificationKind.NOTICE, to, subject,
+        templates.render("notice", model), about.territory(), about.processInstanceId(), null));
+  }
+}

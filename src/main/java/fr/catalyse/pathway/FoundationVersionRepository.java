@@ -1,0 +1,12 @@
+package fr.catalyse.pathway;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface FoundationVersionRepository extends JpaRepository<FoundationVersion, Long> {
+
+  Optional<FoundationVersion> findFirstByCohortOrderByVersionDesc(Cohort cohort);
+
+  List<FoundationVersion> findByCohortOrderByVersion(Cohort cohort);
+}

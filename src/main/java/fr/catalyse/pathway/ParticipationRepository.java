@@ -1,0 +1,14 @@
+package fr.catalyse.pathway;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ParticipationRepository extends JpaRepository<Participation, Long> {
+
+  List<Participation> findByCohortOrderById(Cohort cohort);
+
+  Optional<Participation> findByCohortAndTerritoryCode(Cohort cohort, String territoryCode);
+
+  List<Participation> findByCohortAndStatusOrderById(Cohort cohort, ParticipationStatus status);
+}

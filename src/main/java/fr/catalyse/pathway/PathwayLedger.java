@@ -1,0 +1,63 @@
+package fr.catalyse.pathway;
+
+import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.territory.Territory;
+import fr.catalyse.territory.TerritoryRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Lookups every recorder of the pathway models shares: the cohort, a participation, the engine's clock. */
+@Component
+class PathwayLedger {
+
+  static final String COHORT_ID = "cohortId";
+  static final String TERRITORY = "territory";
+
+  private final CohortRepository cohorts;
+  private final ParticipationRepository participations;
+  private final TerritoryRepository territories;
+  private final PathwayProperties properties;
+
+  PathwayLedger(CohortRepository cohorts, ParticipationRepository participations, TerritoryRepository territories,
+      PathwayProperties properties) {
+    this.cohorts = cohorts;
+    this.participations = participations;
+    this.territories = territories;
+    this.properties = properties;
+  }
+
+  Cohort cohort(VariableScope scope) {
+    Object id = scope.getVariable(COHORT_ID);
+    return cohorts.findById(((Number) id).longValue()).orElseThrow(() -> new IllegalStateException("Cohorte introuvable : " + id));
+  }
+
+  Participation participation(VariableScope scope) {
+    String territory = (String) scope.getVariable(TERRITORY);
+    return participations.findByCohortAndTerritoryCode(cohort(scope), territory)
+        .orElseThrow(() -> new IllegalStateException("Le territoire " + territory + " ne participe pas à la cohorte"));
+  }
+
+  Territory territory(String code) {
+    return territories.findByCode(code)
+        .orElseThrow(() -> new InvalidInputException("Le territoire « " + code + " » n'existe pas dans Catalyse."));
+  }
+
+  /** A day of the programme at the configured session time, Paris time. */
+  Date at(LocalDate day) {
+    return Date.from(day.atTime(LocalTime.parse(properties.sessionTime())).atZone(Deadlines.ZONE).toInstant());
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  static LocalDate today() {
+    return now().atZone(Deadlines.ZONE).toLocalDate();
+  }
+}

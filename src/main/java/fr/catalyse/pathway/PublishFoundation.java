@@ -1,0 +1,56 @@
+package fr.catalyse.pathway;
+
+import fr.catalyse.access.Role;
+import fr.catalyse.notification.Notices;
+import fr.catalyse.notification.People;
+import fr.catalyse.notification.Recipient;
+import fr.catalyse.platform.CatalyseProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_PublishFoundation: the validated socle commun is published and every participant is told. */
+@Component("publishFoundation")
+class PublishFoundation implements JavaDelegate {
+
+  private final PathwayLedger ledger;
+  private final FoundationRecords foundation;
+  private final ParticipationRepository participations;
+  private final People people;
+  private final Notices notices;
+  private final CatalyseProperties application;
+
+  PublishFoundation(PathwayLedger ledger, FoundationRecords foundation, ParticipationRepository participations, People people,
+      Notices notices, CatalyseProperties application) {
+    this.ledger = ledger;
+    this.foundation = foundation;
+    this.participations = participations;
+    this.people = people;
+    this.notices = notices;
+    this.application = application;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Cohort cohort = ledger.cohort(execution);
+    FoundationVersion published = foundation.latest(execution);
+    published.publish(PathwayLedger.now());
+    cohort.become(CohortStatus.PUBLISHED, PathwayLedger.now());
+    Map<String, Recipient> readers = new LinkedHashMap<>();
+    people.members(Role.PROGRAMME_TEAM.groupId()).forEach(member -> readers.putIfAbsent(member.userId(), member));
+    for (Participation participation : participations.findByCohortAndStatusOrderById(cohort, ParticipationStatus.SELECTED)) {
+      Stream.of(participation.getCatalystOne(), participation.getCatalystTwo())
+          .forEach(userId -> people.user(userId).ifPresent(reader -> readers.putIfAbsent(reader.userId(), reader)));
+    }
+    String subject = "Le socle commun du parcours « " + cohort.getName() + " » est publié";
+    List<String> paragraphs = List.of("Le comité d'orientation a validé la version " + published.getVersion()
+        + " du socle commun : " + published.getItems().size() + " constats, enseignements, convictions, besoins de formation "
+        + "et outils issus des livrables des territoires.", "Merci à chaque binôme pour sa contribution.");
+    readers.values().forEach(reader -> notices.send("foundation-published:" + cohort.getId(), reader, subject, paragraphs,
+        application.link("/camunda/app/tasklist/default/"), new Notices.About(null, execution.getProcessInstanceId())));
+  }
+}

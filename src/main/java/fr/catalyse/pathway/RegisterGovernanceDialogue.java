@@ -1,0 +1,38 @@
+package fr.catalyse.pathway;
+
+import fr.catalyse.territory.Territory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RegisterGovernanceDialogue: the dialogue's record, its first period, and a readable business key. */
+@Component("registerGovernanceDialogue")
+class RegisterGovernanceDialogue implements JavaDelegate {
+
+  private final PathwayLedger ledger;
+  private final CohortRepository cohorts;
+  private final GovernanceDialogueRepository dialogues;
+  private final PathwayProperties properties;
+
+  RegisterGovernanceDialogue(PathwayLedger ledger, CohortRepository cohorts, GovernanceDialogueRepository dialogues,
+      PathwayProperties properties) {
+    this.ledger = ledger;
+    this.cohorts = cohorts;
+    this.dialogues = dialogues;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Territory territory = ledger.territory(Read.text(execution, PathwayLedger.TERRITORY));
+    Object cohortId = execution.getVariable(PathwayLedger.COHORT_ID);
+    Cohort cohort = cohortId == null ? null : cohorts.findById(((Number) cohortId).longValue()).orElse(null);
+    GovernanceDialogue dialogue = dialogues.save(new GovernanceDialogue(territory, cohort, Read.text(execution, "dialogueSubject"),
+        execution.getProcessInstanceId(), PathwayLedger.now()));
+    execution.setVariable(GovernanceRecords.DIALOGUE_ID, dialogue.getId());
+    execution.setVariable("territoryName", territory.getName());
+    execution.setVariable(GovernanceRecords.PERIOD_YEARS, properties.governancePeriodYears());
+    execution.setVariable(GovernanceRecords.MONTHS_BEFORE, 0);
+    execution.setProcessBusinessKey(territory.getCode() + " / Dialogue de gouvernance");
+  }
+}

@@ -1,0 +1,9 @@
+package fr.catalyse.pathway;
+
+/** The reviews of a governance dialogue. */
+public enum ReviewKind {
+  INITIAL,
+  QUARTERLY,
+  YEARLY,
+  FINAL
+}

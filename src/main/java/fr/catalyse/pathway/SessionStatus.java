@@ -1,0 +1,9 @@
+package fr.catalyse.pathway;
+
+/** Where a collective session stands. */
+public enum SessionStatus {
+  PLANNED,
+  CONVENED,
+  HELD,
+  CAPITALISED
+}
