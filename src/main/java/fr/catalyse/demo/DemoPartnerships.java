@@ -2,21 +2,13 @@ package fr.catalyse.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.Seeder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -35,19 +27,10 @@ class DemoPartnerships implements Seeder {
   static final String FILE = "demo/partnerships.json";
   static final String PROCESS = "partnership-lifecycle";
 
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final ManagementService management;
-  private final HistoryService history;
-  private final AccessDirectory access;
+  private final DemoPlayer player;
 
-  DemoPartnerships(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history,
-      AccessDirectory access) {
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.management = management;
-    this.history = history;
-    this.access = access;
+  DemoPartnerships(DemoPlayer player) {
+    this.player = player;
   }
 
   @Override
@@ -55,29 +38,25 @@ class DemoPartnerships implements Seeder {
     for (JsonNode partnership : read()) {
       JsonNode start = partnership.get("start");
       String businessKey = start.get("territory").asText() + " / " + start.get("partnershipName").asText();
-      if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(businessKey)
-          .count() == 0) {
+      if (!player.played(businessKey)) {
         play(partnership);
       }
     }
   }
 
   private void play(JsonNode partnership) {
-    ProcessInstance instance = access.actingAs(partnership.get("catalyst").asText(),
-        () -> runtime.startProcessInstanceByKey(PROCESS, variables(partnership.get("start"))));
+    String instance = player.start(partnership.get("catalyst").asText(), PROCESS, variables(partnership.get("start")));
     for (JsonNode step : partnership.get("steps")) {
       if (step.has("timer")) {
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
-            .activityId(step.get("timer").asText()).singleResult().getId());
+        player.runJobs(instance, step.get("timer").asText());
         continue;
       }
-      List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId())
-          .taskDefinitionKey(step.get("task").asText()).list();
-      if (open.isEmpty()) {
+      boolean each = step.path("each").asBoolean();
+      int[] answered = {0};
+      int completed = player.complete(instance, step.get("task").asText(),
+          task -> each || answered[0]++ == 0 ? variables(step.get("values")) : null);
+      if (completed == 0) {
         throw new IllegalStateException(FILE + " : aucune tâche " + step.get("task").asText() + " ouverte");
-      }
-      for (Task task : step.path("each").asBoolean() ? open : open.subList(0, 1)) {
-        tasks.complete(task.getId(), variables(step.get("values")));
       }
     }
   }

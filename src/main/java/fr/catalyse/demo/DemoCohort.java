@@ -1,0 +1,81 @@
+package fr.catalyse.demo;
+
+import fr.catalyse.forms.FormValues;
+import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.Seeder;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A cohort of the twelve demo territories, started five months ago and played through the real
+ * model up to its second session: S1's deliverables are all in, four territories are late with S2.
+ * Two governance dialogues run beside it.
+ */
+@Component
+@Order(120)
+@ConditionalOnProperty("catalyse.demo.enabled")
+class DemoCohort implements Seeder {
+
+  static final String NAME = "Territoires pilotes 2026";
+  static final List<String> LATE_WITH_S2 = List.of("dunkerque", "redon", "tarn", "cote-ouest");
+
+  private final DemoPlayer player;
+
+  DemoCohort(DemoPlayer player) {
+    this.player = player;
+  }
+
+  @Override
+  public void seed() {
+    if (player.played("Cohorte " + NAME)) {
+      return;
+    }
+    LocalDate start = LocalDate.now(Deadlines.ZONE).minusDays(150);
+    String cohort = player.start("camille.lefebvre", "pilot-pathway", Map.of(
+        "cohortName", NAME, "startDate", start.toString(), "targetTerritories", 12L,
+        "applicationDeadline", start.plusDays(14).toString(), "sessionS1", start.plusDays(30).toString(),
+        "sessionS2", start.plusDays(75).toString(), "sessionW", start.plusDays(120).toString(),
+        "sessionS3", start.plusDays(180).toString(), "sessionS4", start.plusDays(240).toString()));
+
+    player.complete(cohort, "Task_Apply", task -> {
+      List<String> binome = FormValues.entries(player.variable(task, "territoryCatalysts")).stream()
+          .map(option -> option.get("value").toString()).toList();
+      return Map.of("applying", "oui", "catalystOne", binome.get(0), "catalystTwo", binome.get(1),
+          "motivation", "Structurer les alliances de notre territoire avec les autres pionniers.");
+    });
+    player.complete(cohort, "Task_ReviewApplications", task -> Map.of("selectedTerritories", FormValues.json(
+        FormValues.entries(player.variable(task, "applicantOptions")).stream().map(option -> option.get("value")).toList())));
+    player.complete(cohort, "Task_ValidateSelection", task -> Map.of("selectionDecision", "valider"));
+    player.runJobs(cohort, "Task_NotifySelection");
+    for (String session : List.of("S1", "S2")) {
+      player.complete(cohort, "Task_PrepareSession", task -> Map.of("sessionPlace", "Paris, Maison des associations",
+          "sessionAgenda", "Plénière, ateliers entre pairs, retours d'expérience."));
+      player.runJobs(cohort, "Task_SendConvocations");
+      player.runJobs(cohort, "Timer_SessionDay");
+      player.complete(cohort, "Task_RecordSession", task -> Map.of("attendance", player.variable(task, "selectedTerritories"),
+          "sessionMinutes", "Tous les binômes étaient présents ; échanges nourris sur les premiers constats."));
+      player.complete(cohort, "Task_SubmitDeliverable", task -> "S2".equals(session)
+          && LATE_WITH_S2.contains((String) player.variable(task, "territory")) ? null
+          : Map.of("deliverableSummary", "Constats, acteurs mobilisés, premières actions et suites envisagées."));
+      if ("S1".equals(session)) {
+        player.complete(cohort, "Task_CapitaliseSession", task -> Map.of("sessionLessons",
+            "Les territoires partagent le besoin d'un tiers de confiance pour réunir les acteurs."));
+      }
+    }
+    dialogue("nantes", "Gouvernance des alliances de Nantes Métropole", true);
+    dialogue("figeac", "Gouvernance des alliances du Grand-Figeac", false);
+  }
+
+  private void dialogue(String territory, String subject, boolean interviewed) {
+    String dialogue = player.start("camille.lefebvre", "governance-dialogue",
+        Map.of("territory", territory, "dialogueSubject", subject));
+    if (interviewed) {
+      player.complete(dialogue, "Task_InitialInterview", task -> Map.of("interviewNotes",
+          "Des attentes fortes sur la coordination des acteurs et la place des entreprises."));
+    }
+  }
+}
