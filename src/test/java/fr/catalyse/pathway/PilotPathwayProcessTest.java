@@ -150,6 +150,7 @@ class PilotPathwayProcessTest extends IntegrationTestSupport {
         assertThat(countsFor.apply(catalyst + "@" + territory + ".test")).as(catalyst + "." + territory).isEqualTo(expected);
       }
     }
+    assertThat(countsFor.apply("cat.alpha@alpha.test")).as("an applicant not selected").isEqualTo(Map.of("non retenu", 1L));
     Map<String, Long> programme = countsFor.apply("prog.test@catalyse.test");
     assertThat(programme).containsEntry("retard signalé", 1L).containsEntry("fin du parcours", 1L)
         .containsEntry("socle publié", 1L).doesNotContainKey("dépassement");
@@ -163,6 +164,9 @@ class PilotPathwayProcessTest extends IntegrationTestSupport {
     String subject = mail.subject();
     if (subject.contains("est retenu")) {
       return "retenu";
+    }
+    if (subject.contains("réponse à la candidature")) {
+      return "non retenu";
     }
     if (subject.startsWith("Convocation")) {
       return "convocation";
@@ -192,7 +196,8 @@ class PilotPathwayProcessTest extends IntegrationTestSupport {
       case "Task_Apply" -> PILOT_TERRITORIES.contains(territory)
           ? values("applying", "oui", "catalystOne", "cat1." + territory, "catalystTwo", "cat2." + territory,
               "motivation", "Nous voulons structurer nos alliances locales.")
-          : null;
+          : "alpha".equals(territory) ? values("applying", "oui", "catalystOne", "cat.alpha", "catalystTwo", "cat2.alpha",
+              "motivation", "Nous aimerions rejoindre la cohorte.") : null;
       case "Task_ReviewApplications" -> values("selectedTerritories", FormValues.json(PILOT_TERRITORIES));
       case "Task_ValidateSelection" -> values("selectionDecision", "valider");
       case "Task_PrepareSession" -> values("sessionPlace", "Paris, Maison des associations", "sessionAgenda", "Ateliers et retours d'expérience.");
@@ -268,6 +273,49 @@ class PilotPathwayProcessTest extends IntegrationTestSupport {
         () -> engine.getRuntimeService().startProcessInstanceByKey("pilot-pathway", calendar)))
         .hasMessageContaining("Calendrier incohérent : la session S1 doit avoir lieu après la date limite de candidature ; "
             + "la session S2 doit suivre la session S1.");
+  }
+
+  @Test
+  void theProgrammeTeamIsWarnedBeforeTheNinthMonthEndsAndTheCommitteeHearsOfAnOverrun() {
+    ProcessInstance cohort = launch(LocalDate.now(fr.catalyse.platform.Deadlines.ZONE));
+    engine.getRuntimeService().createProcessInstanceModification(cohort.getId()).cancelAllForActivity("SubProcess_Selection")
+        .startBeforeActivity("SubProcess_NineMonths").setVariable("selectedTerritories", FormValues.json(List.of("p01")))
+        .execute();
+    for (String timer : List.of("Timer_PathwayEnding", "Timer_PathwayOverrun")) {
+      var job = engine.getManagementService().createJobQuery().processInstanceId(cohort.getId()).activityId(timer).singleResult();
+      ClockUtil.setCurrentTime(new java.util.Date(job.getDuedate().getTime() + 1_000));
+      engine.getManagementService().executeJob(job.getId());
+    }
+    engine.getManagementService().createJobQuery().processInstanceId(cohort.getId()).messages().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+
+    assertThat(cohort).hasPassed("EndEvent_EndingWarned", "EndEvent_OverrunEscalated").isWaitingAt("Task_PrepareSession");
+    List<Mailbox.Mail> mails = mailbox.about(cohortName);
+    assertThat(mails).filteredOn(mail -> kind(mail).equals("fin du parcours")).extracting(Mailbox.Mail::to)
+        .contains("prog.test@catalyse.test").doesNotContain("comite.test@catalyse.test");
+    assertThat(mails).filteredOn(mail -> kind(mail).equals("dépassement")).extracting(Mailbox.Mail::to)
+        .contains("prog.test@catalyse.test", "comite.test@catalyse.test");
+  }
+
+  @Test
+  void theScaleUpCommitteeCanLaunchTheNextCohort() {
+    ProcessInstance cohort = launch(LocalDate.now(fr.catalyse.platform.Deadlines.ZONE));
+    engine.getRuntimeService().createProcessInstanceModification(cohort.getId()).cancelAllForActivity("SubProcess_Selection")
+        .startBeforeActivity("Task_ScaleUpDecision").execute();
+    String next = "Suite " + cohortName;
+    LocalDate nextStart = LocalDate.now(fr.catalyse.platform.Deadlines.ZONE).plusMonths(2);
+    tasks.complete(task(cohort, "Task_ScaleUpDecision"), values("scaleUpDecision", "nouvelle-cohorte", "nextCohortName", next,
+        "nextCohortStart", nextStart.toString(), "scaleUpNotes", "Étendre à douze nouveaux territoires."));
+
+    assertThat(cohort).isEnded().hasPassed("EndEvent_NextCohortLaunched");
+    assertThat(cohorts.findByProcessInstanceId(cohort.getId()).orElseThrow().getStatus()).isEqualTo(CohortStatus.CLOSED);
+    ProcessInstance launched = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("Cohorte " + next)
+        .singleResult();
+    Cohort nextCohort = cohorts.findByProcessInstanceId(launched.getId()).orElseThrow();
+    assertThat(nextCohort.getStartDate()).isEqualTo(nextStart);
+    assertThat(sessions.findByCohortOrderByPosition(nextCohort)).extracting(CollectiveSession::getPlannedDate)
+        .containsExactly(nextStart.plusMonths(1), nextStart.plusMonths(2), nextStart.plusMonths(3), nextStart.plusMonths(5),
+            nextStart.plusMonths(8));
   }
 
   private String task(ProcessInstance cohort, String key) {
