@@ -12,23 +12,30 @@ import java.util.Set;
  * also have one group per territory ({@link #groupIn(String)}), which is what tasks are offered to.
  */
 public enum Role {
-  PROGRAMME_TEAM("programme", "Équipe programme", false),
-  STEERING_COMMITTEE("comite-orientation", "Comité d'orientation", false),
-  CATALYST("catalyseurs", "Catalyseurs", true),
-  LOCAL_AUTHORITY("collectivites", "Collectivités", true),
-  ASSOCIATION("associations", "Associations et fondations", true),
-  COMPANY("entreprises", "Entreprises", true),
-  UNIVERSITY("universites", "Universités", true),
-  FUNDER("financeurs", "Financeurs", true);
+  PROGRAMME_TEAM("programme", "Équipe programme", "membre de l'équipe programme", false),
+  STEERING_COMMITTEE("comite-orientation", "Comité d'orientation", "membre du comité d'orientation", false),
+  CATALYST("catalyseurs", "Catalyseurs", "catalyseur territorial", true),
+  LOCAL_AUTHORITY("collectivites", "Collectivités", "représentant d'une collectivité", true),
+  ASSOCIATION("associations", "Associations et fondations", "membre d'une association", true),
+  COMPANY("entreprises", "Entreprises", "membre d'une entreprise", true),
+  UNIVERSITY("universites", "Universités", "membre d'une université", true),
+  FUNDER("financeurs", "Financeurs", "financeur", true);
 
   private final String groupId;
   private final String label;
+  private final String holder;
   private final boolean territorial;
 
-  Role(String groupId, String label, boolean territorial) {
+  Role(String groupId, String label, String holder, boolean territorial) {
     this.groupId = groupId;
     this.label = label;
+    this.holder = holder;
     this.territorial = territorial;
+  }
+
+  /** One person holding the role, e.g. "catalyseur territorial". */
+  public String holder() {
+    return holder;
   }
 
   /** Group of everyone holding this role, whatever their territory (e.g. {@code catalyseurs}). */

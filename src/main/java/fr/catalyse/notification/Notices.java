@@ -26,7 +26,14 @@ public class Notices {
    * @param link where the reader goes next (Tasklist, Cockpit…), or null
    */
   public void send(String key, Recipient to, String subject, List<String> paragraphs, String link, About about) {
+    send(key, to, subject, paragraphs, link, "Ouvrir Catalyse", about);
+  }
+
+  /** @param linkLabel what the button to the link says, e.g. "Choisir mon mot de passe" */
+  public void send(String key, Recipient to, String subject, List<String> paragraphs, String link, String linkLabel,
+      About about) {
     Map<String, Object> model = new HashMap<>();
+    model.put("linkLabel", linkLabel);
     model.put("recipient", to.name());
     model.put("paragraphs", paragraphs.stream().filter(paragraph -> paragraph != null && !paragraph.isBlank()).toList());
     model.put("link", link);

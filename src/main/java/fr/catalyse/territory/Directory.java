@@ -32,8 +32,7 @@ public class Directory {
   }
 
   /**
-   * @param initialPassword password for an account created now, from its user id; may return null
-   *     to leave the account without a password until its owner sets one
+   * @param initialPassword password for an account created now, from its user id
    * @return the user ids of the accounts created by this call
    */
   @Transactional

@@ -10,6 +10,8 @@ public interface ParticipantRepository extends JpaRepository<Participant, Long> 
 
   Optional<Participant> findByUserId(String userId);
 
+  Optional<Participant> findFirstByEmailIgnoreCase(String email);
+
   /** Territories that have at least one catalyst, by code. */
   @Query("select distinct t from Participant p join p.territories t where p.role = fr.catalyse.access.Role.CATALYST"
       + " order by t.code")

@@ -1,0 +1,91 @@
+package fr.catalyse.access;
+
+import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Participants choose their own password: a new account gets a single-use link in its welcome email
+ * (valid a week), anyone may ask for a new one. No password ever travels by email.
+ */
+@Service
+public class PasswordLinks {
+
+  public static final String WELCOME = "WELCOME";
+  public static final String RESET = "RESET";
+  static final Duration VALIDITY = Duration.ofDays(7);
+
+  private final PasswordTokenRepository tokens;
+  private final IdentityService identity;
+  private final CatalyseProperties application;
+  private final SecureRandom random = new SecureRandom();
+
+  PasswordLinks(PasswordTokenRepository tokens, IdentityService identity, CatalyseProperties application) {
+    this.tokens = tokens;
+    this.identity = identity;
+    this.application = application;
+  }
+
+  /** A new link for the account; earlier links stay valid until they expire or one is used. */
+  @Transactional
+  public String issue(String userId, String purpose) {
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Instant now = Instant.now();
+    tokens.save(new PasswordToken(userId, hash(token), purpose, now, now.plus(VALIDITY)));
+    return application.link("/mot-de-passe?jeton=" + token);
+  }
+
+  /** The account a link is for, if the link can still be used. */
+  @Transactional(readOnly = true)
+  public String accountOf(String token) {
+    return usable(token).getUserId();
+  }
+
+  /** Sets the password chosen through a link, which cannot be used again, and unlocks the account. */
+  @Transactional
+  public String choose(String token, String password, String confirmation) {
+    PasswordToken link = usable(token);
+    if (password == null || !password.equals(confirmation)) {
+      throw new InvalidInputException("Les deux mots de passe saisis sont différents.");
+    }
+    User user = identity.createUserQuery().userId(link.getUserId()).singleResult();
+    PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(password, user);
+    if (!policy.isValid()) {
+      throw new InvalidInputException("Ce mot de passe ne respecte pas la politique : 10 caractères au moins, dont une "
+          + "majuscule, une minuscule, un chiffre et un caractère spécial, sans votre nom ni votre identifiant.");
+    }
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.unlockUser(user.getId());
+    link.use(Instant.now());
+    return user.getId();
+  }
+
+  private PasswordToken usable(String token) {
+    return tokens.findByTokenHash(hash(token == null ? "" : token)).filter(link -> link.usableAt(Instant.now()))
+        .orElseThrow(() -> new InvalidInputException("Ce lien n'est plus valable : il a déjà servi ou il a expiré. "
+            + "Demandez-en un nouveau."));
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package fr.catalyse.territory;
+
+import fr.catalyse.access.Caller;
+import fr.catalyse.access.Role;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The programme team's onboarding API (HTTP Basic): import participants from a CSV file, send an
+ * invitation again, download the file's model.
+ */
+@RestController
+class ParticipantApi {
+
+  static final String MODEL = "import/modele-participants.csv";
+
+  private final Caller caller;
+  private final ParticipantOnboarding onboarding;
+
+  ParticipantApi(Caller caller, ParticipantOnboarding onboarding) {
+    this.caller = caller;
+    this.onboarding = onboarding;
+  }
+
+  /** POST /api/participants/import with the CSV as the body (text/csv). */
+  @PostMapping(path = "/api/participants/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+  ParticipantOnboarding.Report importCsv(@RequestBody byte[] csv) {
+    caller.requireRole(Role.PROGRAMME_TEAM);
+    return caller.asSystem(() -> onboarding.importCsv(new String(csv, StandardCharsets.UTF_8)));
+  }
+
+  /** POST /api/participants/import as a form upload (multipart, part "fichier"). */
+  @PostMapping(path = "/api/participants/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ParticipantOnboarding.Report importFile(@RequestPart("fichier") MultipartFile file) throws IOException {
+    caller.requireRole(Role.PROGRAMME_TEAM);
+    String csv = new String(file.getBytes(), StandardCharsets.UTF_8);
+    return caller.asSystem(() -> onboarding.importCsv(csv));
+  }
+
+  @PostMapping("/api/participants/{userId}/invitation")
+  Map<String, Object> invite(@PathVariable String userId) {
+    caller.requireRole(Role.PROGRAMME_TEAM);
+    return Map.of("participant", userId, "envoyee", caller.asSystem(() -> onboarding.invite(userId)));
+  }
+
+  @GetMapping(path = "/api/participants/modele", produces = "text/csv;charset=UTF-8")
+  byte[] model() throws IOException {
+    caller.requireRole(Role.PROGRAMME_TEAM);
+    return new ClassPathResource(MODEL).getInputStream().readAllBytes();
+  }
+
+  @ExceptionHandler(ParticipantOnboarding.DirectoryRejected.class)
+  ResponseEntity<Map<String, Object>> rejected(ParticipantOnboarding.DirectoryRejected rejected) {
+    return ResponseEntity.badRequest().body(Map.of("type", "InvalidInputException", "message", rejected.getMessage(),
+        "erreurs", rejected.errors()));
+  }
+}

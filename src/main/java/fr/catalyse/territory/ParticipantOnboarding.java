@@ -1,0 +1,119 @@
+package fr.catalyse.territory;
+
+import fr.catalyse.access.PasswordLinks;
+import fr.catalyse.notification.MailDeliveryException;
+import fr.catalyse.notification.Notices;
+import fr.catalyse.notification.People;
+import fr.catalyse.notification.Recipient;
+import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.InvalidInputException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Brings participants in from a CSV file: the whole file or nothing, then a French welcome email to
+ * each new account with a link to choose its password. A failed email does not undo the import: it is
+ * recorded, reported, and the invitation can be sent again.
+ */
+@Service
+public class ParticipantOnboarding {
+
+  private final Directory directory;
+  private final ParticipantRepository participants;
+  private final PasswordLinks passwords;
+  private final People people;
+  private final Notices notices;
+  private final CatalyseProperties application;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+  ParticipantOnboarding(Directory directory, ParticipantRepository participants, PasswordLinks passwords, People people,
+      Notices notices, CatalyseProperties application) {
+    this.directory = directory;
+    this.participants = participants;
+    this.passwords = passwords;
+    this.people = people;
+    this.notices = notices;
+    this.application = application;
+  }
+
+  /** What an import did. */
+  public record Report(List<String> created, List<String> updated, List<String> invitationsNotSent) {
+  }
+
+  /** @throws DirectoryRejected with every problem, line by line, when the file has any */
+  @Transactional
+  public Report importCsv(String csv) {
+    DirectoryCsv.Result result;
+    try {
+      result = DirectoryCsv.read(new StringReader(csv));
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+    if (!result.valid()) {
+      throw new DirectoryRejected(result.errors());
+    }
+    // Until its owner chooses one through the welcome link, an account has a random password nobody knows.
+    Set<String> created = directory.register(result.entries(), userId -> unknownPassword());
+    List<String> updated = result.entries().stream().map(DirectoryEntry::userId).distinct()
+        .filter(userId -> !created.contains(userId)).toList();
+    List<String> notSent = new ArrayList<>();
+    for (String userId : created) {
+      if (!invite(userId)) {
+        notSent.add(userId);
+      }
+    }
+    return new Report(List.copyOf(created), updated, notSent);
+  }
+
+  /** Sends a (new) welcome email with a link to choose a password; false if it could not leave. */
+  @Transactional
+  public boolean invite(String userId) {
+    Participant participant = participants.findByUserId(userId)
+        .orElseThrow(() -> new InvalidInputException("Participant inconnu : " + userId));
+    Recipient recipient = people.user(userId).orElseThrow();
+    String territories = participant.getTerritories().stream().map(Territory::getName).sorted()
+        .collect(Collectors.joining(", "));
+    List<String> paragraphs = List.of(
+        "Un compte Catalyse vous a été ouvert pour le programme de co-construction territoriale, en tant que "
+            + participant.getRole().holder() + (territories.isEmpty() ? "" : " (" + territories + ")") + ".",
+        "Votre identifiant : " + userId + ". Choisissez votre mot de passe avec le lien ci-dessous, valable 7 jours "
+            + "et utilisable une seule fois.",
+        "Vous retrouverez ensuite vos tâches sur " + application.link("/camunda/app/tasklist/default/") + ".");
+    String link = passwords.issue(userId, PasswordLinks.WELCOME);
+    try {
+      notices.send("welcome:" + userId + ":" + link.hashCode(), recipient, "Bienvenue dans Catalyse", paragraphs, link,
+          "Choisir mon mot de passe", new Notices.About(null, null));
+      return true;
+    } catch (MailDeliveryException refused) {
+      return false;
+    }
+  }
+
+  private String unknownPassword() {
+    byte[] secret = new byte[24];
+    random.nextBytes(secret);
+    return "Aa1!" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  /** The file was refused; nothing was applied. */
+  public static class DirectoryRejected extends InvalidInputException {
+
+    private final List<String> errors;
+
+    DirectoryRejected(List<String> errors) {
+      super("Le fichier n'a pas été importé : " + errors.size() + " ligne(s) à corriger. Rien n'a été modifié.");
+      this.errors = List.copyOf(errors);
+    }
+
+    public List<String> errors() {
+      return errors;
+    }
+  }
+}

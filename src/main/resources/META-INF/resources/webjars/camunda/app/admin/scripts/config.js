@@ -1,0 +1,8 @@
+// Admin of Catalyse: French and branded.
+import {locales, dateFormat, app} from '../../catalyse/settings.js';
+
+export default {
+  app: app('Administration'),
+  locales,
+  dateFormat
+};

@@ -1,0 +1,148 @@
+package fr.catalyse.territory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.catalyse.IntegrationTestSupport;
+import fr.catalyse.notification.Mailbox;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The programme team imports participants from a CSV file over HTTP: accounts, groups, tenants and
+ * records in one go, a welcome email with a single-use link to choose a password, line-by-line French
+ * errors and nothing applied when the file is wrong.
+ */
+class ParticipantImportIntegrationTest extends IntegrationTestSupport {
+
+  static final Pattern LINK = Pattern.compile("https://catalyse\\.test/mot-de-passe\\?jeton=([A-Za-z0-9_-]+)");
+
+  @Autowired
+  IdentityService identity;
+
+  @Autowired
+  ParticipantRepository participants;
+
+  String suffix;
+  Mailbox mailbox;
+
+  @BeforeEach
+  void programmeTeam() {
+    registerTestDirectory();
+    suffix = UUID.randomUUID().toString().substring(0, 6);
+    mailbox = new Mailbox(smtp);
+  }
+
+  String csv() {
+    return "territoire;nom_territoire;organisation;nom_organisation;type_organisation;identifiant;prenom;nom;email;role\n"
+        + "gamma-" + suffix + ";Territoire Gamma;;;;nina." + suffix + ";Nina;Nouvelle;nina." + suffix + "@gamma.test;catalyseur\n"
+        + "delta-" + suffix + ";Territoire Delta;;;;nina." + suffix + ";Nina;Nouvelle;nina." + suffix + "@gamma.test;catalyseur\n"
+        + "gamma-" + suffix + ";Territoire Gamma;asso-" + suffix + ";Les Amis de Gamma;association;omar." + suffix
+        + ";Omar;Orga;omar." + suffix + "@gamma.test;association\n";
+  }
+
+  @Test
+  void anImportCreatesAccountsGroupsTenantsAndRecordsAndWelcomesNewcomers() {
+    var response = upload("prog.test", csv());
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().get("created").toString()).contains("nina." + suffix, "omar." + suffix);
+    String nina = "nina." + suffix;
+    assertThat(identity.createGroupQuery().groupMember(nina).list()).extracting(Group::getId)
+        .contains("catalyseurs", "catalyseurs.gamma-" + suffix, "catalyseurs.delta-" + suffix);
+    assertThat(identity.createTenantQuery().userMember(nina).includingGroupsOfUser(true).list()).extracting(Tenant::getId)
+        .containsExactlyInAnyOrder("gamma-" + suffix, "delta-" + suffix);
+    assertThat(identity.createGroupQuery().groupMember("omar." + suffix).list()).extracting(Group::getId)
+        .contains("associations.gamma-" + suffix, "organisation.asso-" + suffix);
+    assertThat(inTransaction(() -> participants.findByUserId(nina).orElseThrow().getTerritories().size())).isEqualTo(2);
+
+    List<Mailbox.Mail> welcome = mailbox.to(nina + "@gamma.test", "Bienvenue dans Catalyse");
+    assertThat(welcome).hasSize(1);
+    assertThat(welcome.get(0).body()).contains("Votre identifiant : " + nina, "Choisir mon mot de passe")
+        .contains("en tant que catalyseur territorial (Territoire Delta, Territoire Gamma)")
+        .doesNotContainIgnoringCase("votre mot de passe :").doesNotContain("Nouveau-Depart");
+    assertThat(rest().as(nina, "Nouveau-Depart-2026").get("/engine-rest/engine").status()).as("no password yet").isEqualTo(401);
+
+    String token = token(welcome.get(0).body());
+    assertThat(rest().get("/mot-de-passe?jeton=" + token).body()).contains(nina);
+    var chosen = form("/mot-de-passe", "jeton=" + token + "&motDePasse=Nouveau-Depart-2026&confirmation=Nouveau-Depart-2026");
+    assertThat(chosen.body()).contains("Votre mot de passe est enregistré");
+    assertThat(rest().as(nina, "Nouveau-Depart-2026").get("/engine-rest/engine").status()).isEqualTo(200);
+    assertThat(form("/mot-de-passe", "jeton=" + token + "&motDePasse=Autre-Essai-2026&confirmation=Autre-Essai-2026").body())
+        .contains("Ce lien n&#39;est plus valable");
+  }
+
+  @Test
+  void importingTheSameFileAgainChangesNothingAndWelcomesNobody() {
+    upload("prog.test", csv());
+    long users = identity.createUserQuery().count();
+
+    var again = upload("prog.test", csv());
+
+    assertThat(again.json().get("created").size()).isZero();
+    assertThat(again.json().get("updated").size()).isEqualTo(2);
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(mailbox.about("Bienvenue dans Catalyse").stream().filter(mail -> mail.to().contains(suffix))).hasSize(2);
+  }
+
+  @Test
+  void aFileWithErrorsIsRefusedLineByLineAndNothingIsApplied() {
+    long users = identity.createUserQuery().count();
+    String bad = csv() + "gamma-" + suffix + ";Territoire Gamma;;;;zoe." + suffix + ";Zoé;Z;zoe-at-gamma;catalyseur\n"
+        + ";;;;;yves." + suffix + ";Yves;Y;yves@gamma.test;magicien\n";
+
+    var response = upload("prog.test", bad);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("message").asText()).contains("2 ligne(s) à corriger. Rien n'a été modifié.");
+    assertThat(response.json().get("erreurs").toString()).contains("Ligne 5 : adresse e-mail « zoe-at-gamma » invalide",
+        "Ligne 6 : rôle « magicien » inconnu");
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(participants.findByUserId("nina." + suffix)).isEmpty();
+  }
+
+  @Test
+  void onlyTheProgrammeTeamImports() {
+    assertThat(upload("cat.alpha", csv()).status()).isEqualTo(403);
+    assertThat(rest().send("/api/participants/import", "text/csv", HttpRequest.BodyPublishers.ofString(csv())).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void aParticipantWhoForgotTheirPasswordGetsANewLinkByEmail() {
+    upload("prog.test", csv());
+    String omar = "omar." + suffix;
+
+    assertThat(form("/mot-de-passe-oublie", "identifiant=" + omar + "@gamma.test").body()).contains("Si un compte correspond");
+    assertThat(form("/mot-de-passe-oublie", "identifiant=personne-" + suffix).body()).contains("Si un compte correspond");
+
+    List<Mailbox.Mail> reset = mailbox.to(omar + "@gamma.test", "Choisir un nouveau mot de passe");
+    assertThat(reset).hasSize(1);
+    form("/mot-de-passe", "jeton=" + token(reset.get(0).body()) + "&motDePasse=Jardin-Partage-2027&confirmation=Jardin-Partage-2027");
+    assertThat(rest().as(omar, "Jardin-Partage-2027").get("/engine-rest/engine").status()).isEqualTo(200);
+  }
+
+  private fr.catalyse.RestCalls.Response upload(String user, String csv) {
+    return rest().as(user).send("/api/participants/import", "text/csv",
+        HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+  }
+
+  private fr.catalyse.RestCalls.Response form(String path, String body) {
+    return rest().send(path, "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private static String token(String body) {
+    Matcher link = LINK.matcher(body);
+    assertThat(link.find()).as("link in " + body).isTrue();
+    return link.group(1);
+  }
+}
