@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 @Order(30)
 class TasklistFilters implements Seeder {
 
-  /** Variables shown under each task in the list. */
-  private static final List<Map<String, String>> SHOWN = List.of(
+  /** Variables shown under each task in the list (copied onto each task by {@link TasklistColumns}). */
+  static final List<Map<String, String>> SHOWN = List.of(
       Map.of("name", "territoryName", "label", "Territoire"),
       Map.of("name", "partnershipName", "label", "Partenariat"),
       Map.of("name", "sessionTitle", "label", "Session"));

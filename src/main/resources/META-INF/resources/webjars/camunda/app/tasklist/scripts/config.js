@@ -1,6 +1,13 @@
 // Tasklist of Catalyse: French, branded; the keyboard shortcuts are Camunda's own.
 import {locales, dateFormat, app} from '../../catalyse/settings.js';
 
+// Tasks are listed by due date, soonest first, unless the person picked another order.
+const hash = window.location.hash;
+if (['', '#', '#/'].includes(hash) || (hash.startsWith('#/?') && !hash.includes('sorting='))) {
+  const sorting = encodeURIComponent(JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]));
+  window.history.replaceState(null, '', (hash.startsWith('#/?') ? hash + '&' : '#/?') + 'sorting=' + sorting);
+}
+
 export default {
   app: app('Tâches'),
   locales,
