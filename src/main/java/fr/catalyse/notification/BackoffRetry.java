@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ParseUtil;
 /**
  * The engine applies the configured retry back-off (failed-job-retry-time-cycle) only to jobs of
  * BPMN elements; without this, a reminder job would burn its retries at once while the mail server
- * is down. Reminder jobs get the same back-off; every other job keeps the engine's behaviour.
+ * is down. Reminder and notice jobs get the same back-off; every other job keeps the engine's behaviour.
  */
 class BackoffRetry extends DefaultJobRetryCmd {
 
@@ -22,7 +22,7 @@ class BackoffRetry extends DefaultJobRetryCmd {
   @Override
   public Object execute(CommandContext commandContext) {
     JobEntity job = getJob();
-    if (job == null || !ReminderJobs.TYPE.equals(job.getJobHandlerType())) {
+    if (job == null || !(ReminderJobs.TYPE.equals(job.getJobHandlerType()) || NoticeJobs.TYPE.equals(job.getJobHandlerType()))) {
       return super.execute(commandContext);
     }
     try {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import fr.catalyse.platform.CatalyseProperties;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
@@ -12,20 +13,24 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders emails from templates/mail: {@code name.html} (HTML, user text escaped) and
- * {@code name.txt} (plain-text alternative), both in French.
+ * {@code name.txt} (plain-text alternative), both in French, with the common footer.
  */
 @Component
 public class MailTemplates {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
+  private final CatalyseProperties application;
 
-  MailTemplates() {
+  MailTemplates(CatalyseProperties application) {
+    this.application = application;
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }
 
+  /** Renders both parts; every email's footer links to the reader's notification preferences. */
   public Email.Rendered render(String name, Map<String, Object> model) {
     Context context = new Context(Locale.FRENCH, model);
+    context.setVariable("preferences", application.link("/preferences"));
     return new Email.Rendered(engine.process(name + ".html", context), engine.process(name + ".txt", context));
   }
 

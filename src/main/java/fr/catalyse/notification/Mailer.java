@@ -5,15 +5,19 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends an email at most once per idempotency key and records every attempt. A refused send throws
+ * Sends an email at most once per idempotency key, as its recipient chose (immediately, kept for the
+ * weekly digest, or not at all), and records every outcome. A refused send throws
  * {@link MailDeliveryException}, so the job sending it is retried with back-off and ends as an
- * incident in Cockpit if the server stays down; an unusable address is recorded, not retried.
+ * incident in Cockpit if the server stays down; an unusable address is recorded and reported to the
+ * programme team, not retried.
  */
 @Service
 public class Mailer {
@@ -21,20 +25,36 @@ public class Mailer {
   private final JavaMailSender sender;
   private final NotificationLog log;
   private final MailProperties properties;
+  private final Preferences preferences;
+  private final ApplicationEventPublisher events;
 
-  Mailer(JavaMailSender sender, NotificationLog log, MailProperties properties) {
+  Mailer(JavaMailSender sender, NotificationLog log, MailProperties properties, Preferences preferences,
+      ApplicationEventPublisher events) {
     this.sender = sender;
     this.log = log;
     this.properties = properties;
+    this.preferences = preferences;
+    this.events = events;
   }
 
-  /** @return whether the email went out now (false: already sent before, or no usable address) */
+  /** An address no email can reach; the programme team is told once per person and address. */
+  public record UndeliverableAddress(Email email) {
+  }
+
+  /** @return whether the email went out now (false: handled before, held back by preference, or no usable address) */
   public boolean deliver(Email email) {
-    if (log.alreadySent(email.idempotencyKey())) {
+    if (log.alreadyHandled(email.idempotencyKey())) {
+      return false;
+    }
+    DeliveryMode mode = email.preference() == null || email.to().userId() == null ? DeliveryMode.IMMEDIATE
+        : preferences.mode(email.to().userId(), email.preference());
+    if (mode != DeliveryMode.IMMEDIATE) {
+      log.heldBack(email, mode == DeliveryMode.DIGEST ? NotificationStatus.DEFERRED : NotificationStatus.SKIPPED);
       return false;
     }
     if (!isDeliverable(email.to().email())) {
       log.failed(email, NotificationStatus.INVALID_ADDRESS, "Adresse e-mail absente ou invalide : " + email.to().email());
+      events.publishEvent(new UndeliverableAddress(email));
       return false;
     }
     try {
@@ -54,6 +74,9 @@ public class Mailer {
     helper.setTo(new InternetAddress(email.to().email(), true));
     helper.setSubject(email.subject());
     helper.setText(email.body().text(), email.body().html());
+    for (Email.Attachment attachment : email.attachments()) {
+      helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
+    }
     return message;
   }
 

@@ -32,12 +32,18 @@ public class Notices {
   /** @param linkLabel what the button to the link says, e.g. "Choisir mon mot de passe" */
   public void send(String key, Recipient to, String subject, List<String> paragraphs, String link, String linkLabel,
       About about) {
+    send(key, NotificationKind.NOTICE, to, subject, paragraphs, link, linkLabel, about, List.of());
+  }
+
+  /** A notice of a given kind with attached files, e.g. a convocation and its calendar invitation. */
+  public void send(String key, NotificationKind kind, Recipient to, String subject, List<String> paragraphs, String link,
+      String linkLabel, About about, List<Email.Attachment> attachments) {
     Map<String, Object> model = new HashMap<>();
     model.put("linkLabel", linkLabel);
     model.put("recipient", to.name());
     model.put("paragraphs", paragraphs.stream().filter(paragraph -> paragraph != null && !paragraph.isBlank()).toList());
     model.put("link", link);
-    mailer.deliver(new Email("notice:" + key + ":" + to.userId(), NotificationKind.NOTICE, to, subject,
-        templates.render("notice", model), about.territory(), about.processInstanceId(), null));
+    mailer.deliver(Email.always("notice:" + key + ":" + to.userId(), kind, to, subject, templates.render("notice", model),
+        about.territory(), about.processInstanceId()).with(attachments));
   }
 }

@@ -6,5 +6,8 @@ public enum NotificationKind {
   OVERDUE,
   ESCALATION,
   ALERT,
-  NOTICE
+  NOTICE,
+  ASSIGNMENT,
+  CONVOCATION,
+  DIGEST
 }

@@ -19,9 +19,9 @@ class NotificationLog {
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
-  public boolean alreadySent(String idempotencyKey) {
-    return records.findByIdempotencyKey(idempotencyKey)
-        .map(record -> record.getStatus() == NotificationStatus.SENT).orElse(false);
+  public boolean alreadyHandled(String idempotencyKey) {
+    return records.findByIdempotencyKey(idempotencyKey).map(NotificationRecord::getStatus)
+        .filter(status -> status != NotificationStatus.FAILED).isPresent();
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -29,6 +29,22 @@ class NotificationLog {
     NotificationRecord record = record(email);
     record.sent(Instant.now());
     records.save(record);
+  }
+
+  /** Kept for the digest, or skipped by choice: recorded once, never sent later by a retry. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void heldBack(Email email, NotificationStatus outcome) {
+    NotificationRecord record = record(email);
+    if (record.getStatus() == null) {
+      record.heldBack(outcome);
+      records.save(record);
+    }
+  }
+
+  /** The emails a sent weekly digest listed: they will not be listed again. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void digested(java.util.List<Long> ids) {
+    records.findAllById(ids).forEach(NotificationRecord::digested);
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)

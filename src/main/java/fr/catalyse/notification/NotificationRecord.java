@@ -29,6 +29,11 @@ public class NotificationRecord {
 
   private String subject;
 
+  @Enumerated(EnumType.STRING)
+  private PreferenceKind preferenceKind;
+
+  private String link;
+
   private String territory;
 
   private String processInstanceId;
@@ -55,6 +60,8 @@ public class NotificationRecord {
     this.recipientUser = email.to().userId();
     this.recipientEmail = email.to().email();
     this.subject = truncate(email.subject(), 300);
+    this.preferenceKind = email.preference();
+    this.link = email.link();
     this.territory = email.territory();
     this.processInstanceId = email.processInstanceId();
     this.taskId = email.taskId();
@@ -66,6 +73,14 @@ public class NotificationRecord {
     status = NotificationStatus.SENT;
     sentAt = at;
     lastError = null;
+  }
+
+  void digested() {
+    status = NotificationStatus.DIGESTED;
+  }
+
+  void heldBack(NotificationStatus outcome) {
+    status = outcome;
   }
 
   void failed(NotificationStatus outcome, String error) {
@@ -100,6 +115,14 @@ public class NotificationRecord {
 
   public String getSubject() {
     return subject;
+  }
+
+  public PreferenceKind getPreferenceKind() {
+    return preferenceKind;
+  }
+
+  public String getLink() {
+    return link;
   }
 
   public String getTerritory() {

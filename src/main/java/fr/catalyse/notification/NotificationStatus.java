@@ -1,8 +1,14 @@
 package fr.catalyse.notification;
 
-/** Outcome of the latest attempt to deliver an email. */
+/** What became of an email: sent, failed, or held back by the recipient's preferences. */
 public enum NotificationStatus {
   SENT,
   FAILED,
-  INVALID_ADDRESS
+  INVALID_ADDRESS,
+  /** Kept for the recipient's weekly digest. */
+  DEFERRED,
+  /** Included in a weekly digest that was sent. */
+  DIGESTED,
+  /** Not sent: the recipient chose not to receive this kind. */
+  SKIPPED
 }

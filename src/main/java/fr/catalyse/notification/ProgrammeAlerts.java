@@ -24,6 +24,20 @@ public class ProgrammeAlerts {
     this.application = application;
   }
 
+  /** A participant's email address cannot be used: the programme team fixes it (not for alerts themselves). */
+  @org.springframework.context.event.EventListener
+  void undeliverable(Mailer.UndeliverableAddress undeliverable) {
+    Email email = undeliverable.email();
+    if (email.kind() == NotificationKind.ALERT) {
+      return;
+    }
+    Recipient person = email.to();
+    alert("invalid-address:" + person.userId() + ":" + person.email(), "Adresse e-mail inutilisable : " + person.name(),
+        "Catalyse n'a pas pu écrire à " + person.name() + " (" + person.userId() + ") : l'adresse « " + person.email()
+            + " » est absente ou invalide. Le message « " + email.subject() + " » n'est pas parti ; corrigez l'adresse "
+            + "dans Admin ou par un nouvel import.", email.territory(), email.processInstanceId());
+  }
+
   /**
    * @param key identifies the alert: the same key is sent to each member at most once
    * @param message what happened, in French, one or two sentences
@@ -42,8 +56,8 @@ public class ProgrammeAlerts {
       model.put("recipient", member.name());
       model.put("message", message);
       model.put("cockpit", application.link("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId));
-      mailer.deliver(new Email("alert:" + key + ":" + member.userId(), NotificationKind.ALERT, member, subject,
-          templates.render("programme-alert", model), territory, processInstanceId, null));
+      mailer.deliver(Email.always("alert:" + key + ":" + member.userId(), NotificationKind.ALERT, member, subject,
+          templates.render("programme-alert", model), territory, processInstanceId));
     }
   }
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reminders of every user task with a due date, without a line in the models: when a task is
  * created, one engine timer job is scheduled per reminder step of {@link ReminderPolicy}; moving the
- * due date reschedules them; completing or cancelling the task deletes them. The jobs are ordinary
+ * due date reschedules them; completing or cancelling the task deletes them. Giving a task to someone
+ * schedules the notice of its assignment the same way. The jobs are ordinary
  * Camunda jobs: they run on any node, are retried with back-off when the mail server is down and end
  * as incidents on the task's process instance in Cockpit.
  */
@@ -62,6 +63,7 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
           cancel(task);
           schedule(task);
         });
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, ReminderJobs.this::announceAssignment);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, ReminderJobs.this::cancel);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, ReminderJobs.this::cancel);
       }
@@ -82,6 +84,14 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
         .ifPresent(offset -> create(task, new Step(task.getId(), ReminderStep.OVERDUE, 1), Deadlines.after(due, offset)));
     offsets.of(ReminderStep.ESCALATION)
         .ifPresent(offset -> create(task, new Step(task.getId(), ReminderStep.ESCALATION, 1), Deadlines.after(due, offset)));
+  }
+
+  /** Someone else gave the task to its new assignee: they are told, unless they took it themselves. */
+  private void announceAssignment(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee != null && !assignee.equals(Context.getCommandContext().getAuthenticatedUserId())) {
+      create(task, new Step(task.getId(), ReminderStep.ASSIGNMENT, 1), ClockUtil.getCurrentTime());
+    }
   }
 
   private void cancel(DelegateTask task) {

@@ -39,6 +39,7 @@ public record ReminderPolicy(Offsets defaults, Map<String, Offsets> tasks) {
         case BEFORE -> before;
         case OVERDUE -> overdue;
         case ESCALATION -> escalation;
+        case ASSIGNMENT -> null;
       };
       return offset == null || offset.isBlank() || NONE.equalsIgnoreCase(offset) ? Optional.empty() : Optional.of(offset);
     }

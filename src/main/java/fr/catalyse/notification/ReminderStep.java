@@ -1,8 +1,9 @@
 package fr.catalyse.notification;
 
-/** The moments a task's reminders fall due, relative to its due date. */
+/** The emails a task gives rise to: reminders around its due date, and the notice of its assignment. */
 public enum ReminderStep {
   BEFORE,
   OVERDUE,
-  ESCALATION
+  ESCALATION,
+  ASSIGNMENT
 }

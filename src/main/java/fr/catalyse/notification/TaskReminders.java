@@ -49,6 +49,10 @@ class TaskReminders {
       escalate(task);
       return;
     }
+    if (step == ReminderStep.ASSIGNMENT) {
+      announce(task);
+      return;
+    }
     boolean late = step == ReminderStep.OVERDUE;
     String subject = late
         ? "En retard : « " + task.getName() + " » était attendu le " + FrenchDates.day(task.getDueDate())
@@ -58,9 +62,23 @@ class TaskReminders {
       model.put("recipient", recipient.name());
       model.put("late", late);
       mailer.deliver(new Email(key(step, task, count, recipient), late ? NotificationKind.OVERDUE : NotificationKind.REMINDER,
-          recipient, subject, templates.render("task-reminder", model), territory(task), task.getProcessInstanceId(),
-          task.getId()));
+          PreferenceKind.RAPPELS, recipient, subject, templates.render("task-reminder", model), taskLink(task.getId()),
+          List.of(), territory(task), task.getProcessInstanceId(), task.getId()));
     }
+  }
+
+  private void announce(DelegateTask task) {
+    if (task.getAssignee() == null) {
+      return;
+    }
+    people.user(task.getAssignee()).ifPresent(assignee -> {
+      Map<String, Object> model = about(task);
+      model.put("recipient", assignee.name());
+      mailer.deliver(new Email("task:ASSIGNMENT:" + task.getId() + ":" + assignee.userId(), NotificationKind.ASSIGNMENT,
+          PreferenceKind.ATTRIBUTIONS, assignee, "Nouvelle tâche pour vous : « " + task.getName() + " »",
+          templates.render("task-assigned", model), taskLink(task.getId()), List.of(), territory(task),
+          task.getProcessInstanceId(), task.getId()));
+    });
   }
 
   private void escalate(DelegateTask task) {
@@ -79,8 +97,9 @@ class TaskReminders {
       String key = toProgramme ? String.join(":", "task", "ESCALATION", task.getProcessInstanceId(),
           task.getTaskDefinitionKey(), FrenchDates.isoDay(task.getDueDate()), recipient.userId())
           : key(ReminderStep.ESCALATION, task, 1, recipient);
-      mailer.deliver(new Email(key, NotificationKind.ESCALATION, recipient,
-          subject, templates.render("task-escalation", model), territory(task), task.getProcessInstanceId(), task.getId()));
+      mailer.deliver(new Email(key, NotificationKind.ESCALATION, PreferenceKind.ESCALADES, recipient, subject,
+          templates.render("task-escalation", model), taskLink(task.getId()), List.of(), territory(task),
+          task.getProcessInstanceId(), task.getId()));
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +34,25 @@ class CohortApi {
     } catch (DateTimeParseException invalid) {
       throw new InvalidInputException("« date » doit être une date au format AAAA-MM-JJ.");
     }
+    known(code);
+    sessions.reschedule(cohortId, code, day);
+    return Map.of("session", code, "date", day.toString());
+  }
+
+  /** POST /api/cohortes/{id}/sessions/{code}/annulation: the session will not take place. */
+  @PostMapping("/api/cohortes/{cohortId}/sessions/{code}/annulation")
+  Map<String, String> cancel(@PathVariable long cohortId, @PathVariable String code) {
+    caller.requireRole(Role.PROGRAMME_TEAM);
+    known(code);
+    sessions.cancel(cohortId, code);
+    return Map.of("session", code, "statut", "annulée");
+  }
+
+  private static void known(String code) {
     try {
       SessionCode.of(code);
     } catch (IllegalArgumentException unknown) {
       throw new InvalidInputException("Session inconnue : " + code + " (S1, S2, W, S3 ou S4).");
     }
-    sessions.reschedule(cohortId, code, day);
-    return Map.of("session", code, "date", day.toString());
   }
 }

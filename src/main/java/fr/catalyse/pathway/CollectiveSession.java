@@ -46,6 +46,8 @@ public class CollectiveSession {
   @Enumerated(EnumType.STRING)
   private SessionStatus status;
 
+  private int calendarSequence;
+
   protected CollectiveSession() {
   }
 
@@ -64,8 +66,17 @@ public class CollectiveSession {
     this.status = SessionStatus.CONVENED;
   }
 
+  /** A new date; the invitations already sent are updated (same UID, next SEQUENCE). */
   void reschedule(LocalDate date) {
     this.plannedDate = date;
+    if (status == SessionStatus.CONVENED) {
+      calendarSequence++;
+    }
+  }
+
+  void cancel() {
+    status = SessionStatus.CANCELLED;
+    calendarSequence++;
   }
 
   void hold(LocalDate heldOn, String attendance, String minutes) {
@@ -130,5 +141,9 @@ public class CollectiveSession {
 
   public SessionStatus getStatus() {
     return status;
+  }
+
+  public int getCalendarSequence() {
+    return calendarSequence;
   }
 }

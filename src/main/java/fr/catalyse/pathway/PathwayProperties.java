@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param supportMonths how many monthly follow-ups each selected territory has
  * @param sessionTime time of day sessions start, Paris time (e.g. 09:30)
+ * @param sessionLength how long a session lasts, in calendar invitations (ISO-8601, e.g. PT6H)
  * @param nextCohortSessions when a cohort launched by the scale-up committee holds its sessions, after its start
  * @param governancePeriodYears length of a governance dialogue's first period
  * @param governanceExtensionYears length of each extension
  */
 @ConfigurationProperties("catalyse.pathway")
-public record PathwayProperties(int supportMonths, String sessionTime, Map<String, String> nextCohortSessions,
+public record PathwayProperties(int supportMonths, String sessionTime, String sessionLength, Map<String, String> nextCohortSessions,
     int governancePeriodYears, int governanceExtensionYears) {
 }

@@ -1,6 +1,7 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.notification.NoticeJobs;
 import fr.catalyse.platform.Deadlines;
 import fr.catalyse.platform.InvalidInputException;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The collective sessions and what follows each: dates read from the cohort's record (so a changed
- * date moves the session's timer), preparation, attendance, deliverables, lessons, monthly support.
+ * date moves the session's timer and updates the invitations), cancellation, preparation, attendance,
+ * deliverables, lessons, monthly support.
  */
 @Component("pathwaySessions")
 public class SessionRecords {
@@ -34,10 +37,11 @@ public class SessionRecords {
   private final Deadlines deadlines;
   private final ManagementService management;
   private final RuntimeService runtime;
+  private final NoticeJobs notices;
 
   SessionRecords(PathwayLedger ledger, SessionRepository sessions, DeliverableRepository deliverables,
       SupportFollowUpRepository followUps, SelectionRecords selection, CohortRepository cohorts, Deadlines deadlines,
-      @Lazy ManagementService management, @Lazy RuntimeService runtime) {
+      @Lazy ManagementService management, @Lazy RuntimeService runtime, NoticeJobs notices) {
     this.ledger = ledger;
     this.sessions = sessions;
     this.deliverables = deliverables;
@@ -47,6 +51,7 @@ public class SessionRecords {
     this.deadlines = deadlines;
     this.management = management;
     this.runtime = runtime;
+    this.notices = notices;
   }
 
   /** Timer_SessionDay: the session's planned date, at the configured time. */
@@ -122,10 +127,44 @@ public class SessionRecords {
     if (!day.isAfter(PathwayLedger.today())) {
       throw new InvalidInputException("La nouvelle date de la session " + code + " doit être future.");
     }
+    boolean convened = session.getStatus() == SessionStatus.CONVENED;
     session.reschedule(day);
+    moveTimer(cohort, code, ledger.at(day));
+    if (convened) {
+      notices.schedule(cohort.getProcessInstanceId(), Convocations.NAME, cohort.getId() + ":" + session.getCode());
+    }
+  }
+
+  /**
+   * Cancels a session that has not taken place: its binômes receive the cancellation of their
+   * invitation if they were convened, and the cohort moves on without it (no minutes, no deliverable).
+   */
+  @Transactional
+  public void cancel(long cohortId, String code) {
+    Cohort cohort = cohorts.findById(cohortId).orElseThrow(() -> new InvalidInputException("Cohorte inconnue : " + cohortId));
+    CollectiveSession session = sessions.findByCohortAndCode(cohort, SessionCode.of(code).name())
+        .orElseThrow(() -> new InvalidInputException("Session inconnue : " + code));
+    if (session.getStatus() != SessionStatus.PLANNED && session.getStatus() != SessionStatus.CONVENED) {
+      throw new InvalidInputException("La session " + code + " a déjà eu lieu ou est déjà annulée.");
+    }
+    boolean convened = session.getStatus() == SessionStatus.CONVENED;
+    session.cancel();
+    moveTimer(cohort, code, ClockUtil.getCurrentTime());
+    if (convened) {
+      notices.schedule(cohort.getProcessInstanceId(), Convocations.NAME, cohort.getId() + ":" + session.getCode());
+    }
+  }
+
+  /** Whether the session the execution is about was cancelled: the model then skips it. */
+  public boolean cancelled(DelegateExecution execution) {
+    return session(execution).getStatus() == SessionStatus.CANCELLED;
+  }
+
+  /** If the cohort is waiting for that session's day, the wait now ends at this date. */
+  private void moveTimer(Cohort cohort, String code, Date date) {
     for (Job timer : management.createJobQuery().processInstanceId(cohort.getProcessInstanceId()).activityId(SESSION_DAY).list()) {
       if (code.equals(runtime.getVariable(timer.getExecutionId(), SESSION))) {
-        management.setJobDuedate(timer.getId(), ledger.at(day));
+        management.setJobDuedate(timer.getId(), date);
       }
     }
   }

@@ -5,5 +5,6 @@ public enum SessionStatus {
   PLANNED,
   CONVENED,
   HELD,
-  CAPITALISED
+  CAPITALISED,
+  CANCELLED
 }

@@ -38,7 +38,7 @@ class DemoRunIntegrationTest {
       assertThat(get(port, "/engine-rest/engine", "admin", "Operateur-Demo-2026").statusCode()).isEqualTo(200);
       usersAfterFirstStart = get(port, "/engine-rest/user/count", "admin", "Operateur-Demo-2026").body()
           + get(port, "/engine-rest/process-instance/count", "admin", "Operateur-Demo-2026").body();
-      assertThat(usersAfterFirstStart).isEqualTo("{\"count\":39}{\"count\":8}");
+      assertThat(usersAfterFirstStart).isEqualTo("{\"count\":39}{\"count\":9}");
       assertThat(get(port, "/engine-rest/task?processDefinitionKey=partnership-lifecycle", "ines.garnier", "Catalyse-Demo-2026")
           .body()).contains("Décider du financement");
       var mailbox = get(port, "/boite-de-reception", null, null);

