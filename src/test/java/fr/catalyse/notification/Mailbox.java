@@ -23,7 +23,7 @@ public record Mailbox(GreenMail server) {
     return about(about).stream().filter(mail -> mail.to().equals(address)).toList();
   }
 
-  static Mail read(MimeMessage message) {
+  public static Mail read(MimeMessage message) {
     try {
       String body = decode(GreenMailUtil.getBody(message));
       return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), body);

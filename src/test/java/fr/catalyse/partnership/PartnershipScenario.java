@@ -47,6 +47,12 @@ public class PartnershipScenario {
     return instance.getId();
   }
 
+  /** Follows a partnership started elsewhere (e.g. by another catalyst). */
+  public PartnershipScenario attach(String processInstanceId) {
+    instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    return this;
+  }
+
   public PartnershipScenario start(String name) {
     instance = as(CATALYST, () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle", startValues(name)));
     return this;

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.catalyse.IntegrationTestSupport;
 import fr.catalyse.ProcessDriver;
 import fr.catalyse.access.AccessDirectory;
-import fr.catalyse.forms.FormValues;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,22 +40,10 @@ class CohortCalendarIntegrationTest extends IntegrationTestSupport {
   void movingASessionMovesItsTimerAndTheLaterSessionsKeepTheirNewDates() {
     registerTestDirectory();
     LocalDate start = LocalDate.now(fr.catalyse.platform.Deadlines.ZONE);
-    ProcessInstance cohort = access.actingAs("prog.test", () -> engine.getRuntimeService().startProcessInstanceByKey(
-        "pilot-pathway", values("cohortName", "Calendrier mobile", "startDate", start.toString(), "targetTerritories", 12L,
-            "applicationDeadline", start.plusDays(14).toString(), "sessionS1", start.plusDays(30).toString(),
-            "sessionS2", start.plusDays(75).toString(), "sessionW", start.plusDays(120).toString(),
-            "sessionS3", start.plusDays(180).toString(), "sessionS4", start.plusDays(240).toString())));
+    ProcessInstance cohort = CohortScenario.launch(engine, access, "Calendrier mobile", start);
     long cohortId = cohorts.findByProcessInstanceId(cohort.getId()).orElseThrow().getId();
     ProcessDriver driver = new ProcessDriver(engine);
-    driver.run(cohort.getId(), task -> switch (task.getTaskDefinitionKey()) {
-      case "Task_Apply" -> "p01".equals(engine.getTaskService().getVariable(task.getId(), "territory"))
-          ? values("applying", "oui", "catalystOne", "cat1.p01", "catalystTwo", "cat2.p01", "motivation", "Nous sommes prêts à avancer.")
-          : null;
-      case "Task_ReviewApplications" -> values("selectedTerritories", FormValues.json(List.of("p01")));
-      case "Task_ValidateSelection" -> values("selectionDecision", "valider");
-      case "Task_PrepareSession" -> values("sessionPlace", "Lyon", "sessionAgenda", "Atelier bilan.");
-      default -> null;
-    }, () -> sessionTimer(cohort) != null);
+    driver.run(cohort.getId(), task -> CohortScenario.p01Only(engine, task), () -> sessionTimer(cohort) != null);
 
     LocalDate moved = start.plusDays(37);
     var response = rest().as("prog.test").put("/api/cohortes/" + cohortId + "/sessions/S1", Map.of("date", moved.toString()));

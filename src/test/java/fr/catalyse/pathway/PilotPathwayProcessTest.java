@@ -86,11 +86,7 @@ class PilotPathwayProcessTest extends IntegrationTestSupport {
   }
 
   ProcessInstance launch(LocalDate start) {
-    Map<String, Object> calendar = values("cohortName", cohortName, "startDate", start.toString(), "targetTerritories", 12L,
-        "applicationDeadline", start.plusDays(14).toString(), "sessionS1", start.plusDays(30).toString(),
-        "sessionS2", start.plusDays(75).toString(), "sessionW", start.plusDays(120).toString(),
-        "sessionS3", start.plusDays(180).toString(), "sessionS4", start.plusDays(240).toString());
-    return access.actingAs("prog.test", () -> engine.getRuntimeService().startProcessInstanceByKey("pilot-pathway", calendar));
+    return CohortScenario.launch(engine, access, cohortName, start);
   }
 
   @Test

@@ -1,0 +1,214 @@
+package fr.catalyse.notification;
+
+import static fr.catalyse.partnership.PartnershipScenario.json;
+import static fr.catalyse.partnership.PartnershipScenario.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.catalyse.IntegrationTestSupport;
+import fr.catalyse.access.AccessDirectory;
+import fr.catalyse.partnership.PartnershipScenario;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * People choose how they hear of things: immediately, in the weekly digest, or never; the programme
+ * team always hears of late tasks. Assignments are announced; unusable addresses are reported.
+ */
+class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
+
+  static final String READER = "cat2.alpha";
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  AccessDirectory access;
+
+  @Autowired
+  WeeklyDigests digests;
+
+  @Autowired
+  NotificationRecordRepository records;
+
+  @Autowired
+  IdentityService identity;
+
+  Mailbox mailbox;
+  String name;
+
+  @BeforeEach
+  void directory() {
+    registerTestDirectory();
+    mailbox = new Mailbox(smtp);
+    name = "Préférences " + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void everyoneBackToImmediate() {
+    ClockUtil.reset();
+    rest().as("prog.test").put("/api/preferences/" + READER, Map.of("RAPPELS", "IMMEDIATE", "ATTRIBUTIONS", "IMMEDIATE",
+        "ESCALADES", "IMMEDIATE"));
+  }
+
+  @Test
+  void remindersKeptForTheDigestArriveOnceTogetherWithTheWeeksTasks() {
+    var chosen = rest().as(READER).put("/api/preferences", Map.of("RAPPELS", "DIGEST"));
+    assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+    assertThat(chosen.json().at("/preferences/RAPPELS/mode").asText()).isEqualTo("DIGEST");
+
+    PartnershipScenario scenario = startAs(READER);
+    String task = scenario.task("Task_SharedDiagnostic").getId();
+    scenario.fire(reminder(scenario, "BEFORE"));
+
+    assertThat(mailbox.about("alpha / " + name)).as("kept for the digest").isEmpty();
+    assertThat(records.findByProcessInstanceIdOrderByCreatedAt(scenario.id())).extracting(NotificationRecord::getStatus)
+        .containsExactly(NotificationStatus.DEFERRED);
+
+    digests.sendAll();
+    digests.sendAll();
+
+    List<Mailbox.Mail> digest = mailbox.to("cat2.alpha@alpha.test", "Votre semaine dans Catalyse").stream()
+        .filter(mail -> mail.body().contains(task)).toList();
+    assertThat(digest).hasSize(1);
+    assertThat(digest.get(0).body()).contains("Établir le diagnostic partagé du territoire", "à terminer d'ici le",
+        "Les messages gardés pour ce récapitulatif", "Rappel : « Établir le diagnostic partagé du territoire »");
+    assertThat(records.findByProcessInstanceIdOrderByCreatedAt(scenario.id())).extracting(NotificationRecord::getStatus)
+        .containsExactly(NotificationStatus.DIGESTED);
+  }
+
+  @Test
+  void nothingIsSentOfAKindSwitchedOffButItIsRecorded() {
+    rest().as(READER).put("/api/preferences", Map.of("RAPPELS", "NONE"));
+    PartnershipScenario scenario = startAs(READER);
+
+    scenario.fire(reminder(scenario, "BEFORE"));
+
+    assertThat(mailbox.about("alpha / " + name)).isEmpty();
+    assertThat(records.findByProcessInstanceIdOrderByCreatedAt(scenario.id())).extracting(NotificationRecord::getStatus)
+        .containsExactly(NotificationStatus.SKIPPED);
+  }
+
+  @Test
+  void theProgrammeTeamCannotSwitchOffEscalationsButEditsOthersPreferences() {
+    var refused = rest().as("prog.test").put("/api/preferences", Map.of("ESCALADES", "NONE"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).startsWith("L'équipe programme reçoit toujours immédiatement");
+
+    assertThat(rest().as("prog.test").put("/api/preferences/" + READER, Map.of("ATTRIBUTIONS", "NONE")).status()).isEqualTo(200);
+    assertThat(rest().as(READER).get("/api/preferences").json().at("/preferences/ATTRIBUTIONS/mode").asText()).isEqualTo("NONE");
+    assertThat(rest().as("cat.alpha").put("/api/preferences/" + READER, Map.of("ATTRIBUTIONS", "IMMEDIATE")).status())
+        .isEqualTo(403);
+    var unknown = rest().as(READER).put("/api/preferences", Map.of("RAPPELS", "PARFOIS"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("message").asText()).contains("« PARFOIS » n'est pas un mode connu");
+  }
+
+  @Test
+  void thePreferencesPageIsReachedFromTheEmailsAndRefusesFormsFromElsewhere() throws Exception {
+    HttpClient browser = HttpClient.newHttpClient();
+    String credentials = "Basic " + Base64.getEncoder().encodeToString((READER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    URI page = URI.create("http://localhost:" + port + "/preferences");
+
+    assertThat(browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        .isEqualTo(401);
+    var shown = browser.send(HttpRequest.newBuilder(page).header("Authorization", credentials).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(shown.body()).contains("Vos préférences de notification", "Dans le récapitulatif hebdomadaire");
+
+    var saved = browser.send(HttpRequest.newBuilder(page).header("Authorization", credentials)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://localhost:" + port)
+        .POST(HttpRequest.BodyPublishers.ofString("RAPPELS=DIGEST&ATTRIBUTIONS=IMMEDIATE&ESCALADES=NONE")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(saved.body()).contains("Vos préférences sont enregistrées");
+    assertThat(rest().as(READER).get("/api/preferences").json().at("/preferences/ESCALADES/mode").asText()).isEqualTo("NONE");
+
+    var forged = browser.send(HttpRequest.newBuilder(page).header("Authorization", credentials)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://ailleurs.exemple")
+        .POST(HttpRequest.BodyPublishers.ofString("RAPPELS=NONE")).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aTaskGivenToSomeoneElseIsAnnouncedToThemButNotATaskOneTakesOneself() {
+    PartnershipScenario scenario = startAs("cat.alpha");
+    String task = scenario.task("Task_SharedDiagnostic").getId();
+    assertThat(announcements(scenario)).as("assigned at creation by its own catalyst").isEmpty();
+
+    var given = rest().as("prog.test").post("/engine-rest/task/" + task + "/assignee", Map.of("userId", READER));
+    assertThat(given.status()).isEqualTo(204);
+    assertThat(announcements(scenario)).hasSize(1);
+    scenario.fire(announcements(scenario).get(0));
+
+    assertThat(mailbox.to("cat2.alpha@alpha.test", "alpha / " + name)).extracting(Mailbox.Mail::subject)
+        .containsExactly("Nouvelle tâche pour vous : « Établir le diagnostic partagé du territoire »");
+  }
+
+  @Test
+  void anUnusableAddressIsReportedToTheProgrammeTeamAndListedInTheRecord() {
+    String mayor = "elu.sans-adresse." + UUID.randomUUID().toString().substring(0, 6);
+    User user = identity.newUser(mayor);
+    user.setFirstName("Élu");
+    user.setLastName("Sans Adresse");
+    user.setEmail("pas-une-adresse");
+    user.setPassword("Sans-Adresse-2026");
+    identity.saveUser(user);
+    identity.createMembership(mayor, "collectivites.alpha");
+    PartnershipScenario scenario = startAs("cat.alpha");
+    scenario.complete("Task_SharedDiagnostic", values("fragilities", json("emploi"), "territoryAssets", "Des atouts nombreux.",
+        "keyActors", "La mairie et ses partenaires."));
+    scenario.complete("Task_MapStakeholders", values("candidateOrganisations", json("asso-alpha")));
+    scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
+        "meetingSummary", "Une rencontre riche et utile."));
+
+    scenario.fire(reminderOf(scenario, "Task_ValidateSharedStakes", "OVERDUE"));
+
+    assertThat(mailbox.to("prog.test@catalyse.test", "Adresse e-mail inutilisable : Élu Sans Adresse")).hasSize(1);
+    var listed = rest().as("prog.test").get("/api/notifications?territoire=alpha&statut=INVALID_ADDRESS&destinataire=" + mayor);
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json()).hasSize(1);
+    assertThat(listed.json().get(0).get("email").asText()).isEqualTo("pas-une-adresse");
+    assertThat(rest().as("cat.alpha").get("/api/notifications").status()).isEqualTo(403);
+    var bad = rest().as("prog.test").get("/api/notifications?depuis=hier");
+    assertThat(bad.json().get("message").asText()).isEqualTo("« depuis » doit être une date au format AAAA-MM-JJ.");
+  }
+
+  private PartnershipScenario startAs(String catalyst) {
+    PartnershipScenario scenario = new PartnershipScenario(engine, access);
+    String id = access.actingAs(catalyst, () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle",
+        PartnershipScenario.startValues(name))).getId();
+    return scenario.attach(id);
+  }
+
+  private Job reminder(PartnershipScenario scenario, String step) {
+    return reminderOf(scenario, "Task_SharedDiagnostic", step);
+  }
+
+  private Job reminderOf(PartnershipScenario scenario, String taskKey, String step) {
+    String task = scenario.task(taskKey).getId();
+    return engine.getManagementService().createJobQuery().processInstanceId(scenario.id()).list().stream()
+        .filter(job -> ((JobEntity) job).getJobHandlerConfigurationRaw().startsWith(task + "|" + step + "|"))
+        .findFirst().orElseThrow();
+  }
+
+  private List<Job> announcements(PartnershipScenario scenario) {
+    return engine.getManagementService().createJobQuery().processInstanceId(scenario.id()).list().stream()
+        .filter(job -> ((JobEntity) job).getJobHandlerConfigurationRaw().contains("|ASSIGNMENT|")).toList();
+  }
+}
