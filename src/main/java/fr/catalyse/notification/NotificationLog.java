@@ -18,7 +18,8 @@ class NotificationLog {
     this.records = records;
   }
 
-  @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+  /** Read in the caller's transaction: what another transaction committed is visible to it. */
+  @Transactional(readOnly = true)
   public boolean alreadyHandled(String idempotencyKey) {
     return records.findByIdempotencyKey(idempotencyKey).map(NotificationRecord::getStatus)
         .filter(status -> status != NotificationStatus.FAILED).isPresent();
