@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DockerComposeTest {
 
+  static final List<String> NODES = List.of("catalyse-1", "catalyse-2");
+
   static Map<String, Object> services;
   static Set<String> knownProperties;
   static String applicationYaml;
@@ -55,20 +57,29 @@ class DockerComposeTest {
   }
 
   @Test
-  void theStackHasTheDatabaseTheMailCatcherAndTheApplication() {
-    assertThat(services).containsKeys("postgres", "mailpit", "catalyse");
+  void theStackHasTheDatabaseTheMailCatcherTwoNodesAndAProxy() {
+    assertThat(services).containsKeys("postgres", "mailpit", "catalyse-1", "catalyse-2", "proxy");
     assertThat(service("postgres")).containsKeys("healthcheck", "volumes");
     assertThat(service("mailpit")).containsKey("healthcheck");
-    assertThat(service("catalyse")).containsKey("healthcheck");
-    assertThat(service("catalyse").get("build").toString()).contains("src/main/docker/Dockerfile");
+    for (String node : NODES) {
+      assertThat(service(node)).containsKey("healthcheck");
+      assertThat(service(node).get("build").toString()).contains("src/main/docker/Dockerfile");
+      assertThat(service(node).get("depends_on").toString()).contains("service_healthy");
+    }
     assertThat(Files.exists(Path.of("src/main/docker/Dockerfile"))).isTrue();
-    assertThat(service("catalyse").get("depends_on").toString()).contains("service_healthy");
+  }
+
+  @Test
+  void theProxyKeepsEachBrowserOnOneNodeAndKnowsBoth() throws IOException {
+    assertThat(service("proxy").get("volumes").toString()).contains("./src/main/docker/nginx.conf");
+    String proxy = Files.readString(Path.of("src/main/docker/nginx.conf"));
+    assertThat(proxy).contains("ip_hash", "server catalyse-1:8080", "server catalyse-2:8080", "X-Forwarded-Proto");
   }
 
   @Test
   void everyVariableGivenToTheApplicationIsReadByIt() {
-    Map<String, Object> environment = environment("catalyse");
-    assertThat(environment).isNotEmpty();
+    Map<String, Object> environment = environment(NODES.get(0));
+    assertThat(environment).isNotEmpty().isEqualTo(environment(NODES.get(1)));
     for (String variable : environment.keySet()) {
       boolean placeholder = applicationYaml.contains("${" + variable + ":") || applicationYaml.contains("${" + variable + "}");
       boolean boundProperty = knownProperties.stream().anyMatch(property -> asEnvironmentVariable(property).equals(variable));
@@ -78,7 +89,7 @@ class DockerComposeTest {
 
   @Test
   void theApplicationRunsTheProductionProfileOnTheComposeDatabaseAndMailCatcher() {
-    Map<String, Object> environment = environment("catalyse");
+    Map<String, Object> environment = environment(NODES.get(0));
     assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("production");
     assertThat(environment.get("SPRING_DATASOURCE_URL").toString()).startsWith("jdbc:postgresql://postgres:5432/");
     assertThat(environment.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
