@@ -1,7 +1,7 @@
 package fr.catalyse;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import fr.catalyse.demo.LocalSmtpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public class TestInfrastructure {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail smtpServer() {
-    return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    return new LocalSmtpServer(SMTP_PORT);
   }
 
   /** A port nothing listens on, e.g. to play a mail server that is down. */

@@ -1,7 +1,6 @@
 package fr.catalyse.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ class DemoMailbox {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail demoSmtpServer(DemoProperties properties) {
-    return new GreenMail(new ServerSetup(properties.mailbox().smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    return new LocalSmtpServer(properties.mailbox().smtpPort());
   }
 
   /** A received email as the mailbox page shows it. */

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -61,22 +62,27 @@ class FormRules extends AbstractProcessEnginePlugin {
   private void checkTask(DelegateTask task) {
     FormSchema form = schemas.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
         key -> read(() -> forms.getDeployedTaskForm(task.getId())));
-    check.enforce(form, plain(task.getVariables()));
+    check.enforce(form, valuesRead(form, task));
   }
 
   private void checkStart(DelegateExecution execution) {
     FormSchema form = schemas.computeIfAbsent(execution.getProcessDefinitionId() + "#start",
         key -> read(() -> forms.getDeployedStartForm(execution.getProcessDefinitionId())));
-    check.enforce(form, plain(execution.getVariables()));
+    check.enforce(form, valuesRead(form, execution));
   }
 
   private static FormSchema read(Supplier<InputStream> form) {
     return FormSchema.read(Context.getCommandContext().runWithoutAuthorization(form::get));
   }
 
-  private static Map<String, Object> plain(Map<String, Object> variables) {
+  /** Only the variables the form's rules read: loading every JSON variable of the instance costs a query each. */
+  private static Map<String, Object> valuesRead(FormSchema form, VariableScope scope) {
     Map<String, Object> values = new HashMap<>();
-    variables.forEach((name, value) -> values.put(name, FormValues.plain(value)));
+    for (String name : form.variableNames()) {
+      if (scope.hasVariable(name)) {
+        values.put(name, FormValues.plain(scope.getVariable(name)));
+      }
+    }
     return values;
   }
 

@@ -7,14 +7,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The inputs of a Camunda Form (form-js JSON) with their validation rules. */
 record FormSchema(String id, List<FormField> fields) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> CONTAINERS = Set.of("group");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Set<String> NOT_INPUTS = Set.of(
       "text", "html", "image", "spacer", "separator", "button", "iframe", "table", "expression", "documentPreview");
 
@@ -24,6 +28,29 @@ record FormSchema(String id, List<FormField> fields) {
       return new FormSchema(form.path("id").asText(), fields(form.path("components")));
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
+    }
+  }
+
+  /** Every variable the rules read: the fields, their option lists and the names their conditions mention. */
+  Set<String> variableNames() {
+    Set<String> names = new HashSet<>();
+    collectNames(fields, names);
+    return names;
+  }
+
+  private static void collectNames(List<FormField> fields, Set<String> names) {
+    for (FormField field : fields) {
+      names.add(field.key());
+      if (field.optionsKey() != null) {
+        names.add(field.optionsKey());
+      }
+      if (field.hideWhen() != null) {
+        Matcher name = NAME.matcher(field.hideWhen());
+        while (name.find()) {
+          names.add(name.group());
+        }
+      }
+      collectNames(field.items(), names);
     }
   }
 

@@ -1,6 +1,5 @@
 package fr.catalyse.notification;
 
-import fr.catalyse.platform.Deadlines;
 import java.util.ArrayList;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reminders of every user task with a due date, without a line in the models: when a task is
- * created, one engine timer job is scheduled per reminder step of {@link ReminderPolicy}; moving the
- * due date reschedules them; completing or cancelling the task deletes them. Giving a task to someone
+ * created, an engine timer job is scheduled for the first reminder of its {@link ReminderPlan}, and
+ * each reminder sent schedules the next; moving the due date reschedules; completing or cancelling
+ * the task deletes the pending one. Giving a task to someone
  * schedules the notice of its assignment the same way. The jobs are ordinary
  * Camunda jobs: they run on any node, are retried with back-off when the mail server is down and end
  * as incidents on the task's process instance in Cockpit.
@@ -72,18 +72,13 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
   }
 
   private void schedule(DelegateTask task) {
-    Date due = task.getDueDate();
-    if (due == null) {
-      return;
+    if (task.getDueDate() != null) {
+      plan(task).first(ClockUtil.getCurrentTime()).ifPresent(reminder -> create(task, reminder));
     }
-    ReminderPolicy.Offsets offsets = policy.forTask(processKey(task), task.getTaskDefinitionKey());
-    Date now = ClockUtil.getCurrentTime();
-    offsets.of(ReminderStep.BEFORE).map(offset -> Deadlines.before(due, offset)).filter(date -> date.after(now))
-        .ifPresent(date -> create(task, new Step(task.getId(), ReminderStep.BEFORE, 1), date));
-    offsets.of(ReminderStep.OVERDUE)
-        .ifPresent(offset -> create(task, new Step(task.getId(), ReminderStep.OVERDUE, 1), Deadlines.after(due, offset)));
-    offsets.of(ReminderStep.ESCALATION)
-        .ifPresent(offset -> create(task, new Step(task.getId(), ReminderStep.ESCALATION, 1), Deadlines.after(due, offset)));
+  }
+
+  private ReminderPlan plan(DelegateTask task) {
+    return ReminderPlan.of(policy.forTask(processKey(task), task.getTaskDefinitionKey()), task.getDueDate());
   }
 
   /** Someone else gave the task to its new assignee: they are told, unless they took it themselves. */
@@ -101,6 +96,10 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
         job.delete();
       }
     }
+  }
+
+  private static void create(DelegateTask task, ReminderPlan.Reminder reminder) {
+    create(task, new Step(task.getId(), reminder.step(), reminder.count()), reminder.date());
   }
 
   private static void create(DelegateTask task, Step step, Date dueDate) {
@@ -153,11 +152,8 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
         return;
       }
       reminders.send(task, step.step(), step.count());
-      ReminderPolicy.Offsets offsets = policy.forTask(processKey(task), task.getTaskDefinitionKey());
-      if (step.step() == ReminderStep.OVERDUE && offsets.repeat() != null && !ReminderPolicy.NONE.equals(offsets.repeat())
-          && offsets.maxOverdue() != null && step.count() < offsets.maxOverdue()) {
-        create(task, new Step(task.getId(), ReminderStep.OVERDUE, step.count() + 1),
-            Deadlines.after(ClockUtil.getCurrentTime(), offsets.repeat()));
+      if (step.step() != ReminderStep.ASSIGNMENT && task.getDueDate() != null) {
+        plan(task).after(step.step(), step.count(), ClockUtil.getCurrentTime()).ifPresent(next -> create(task, next));
       }
     }
 

@@ -75,7 +75,7 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
 
     PartnershipScenario scenario = startAs(READER);
     String task = scenario.task("Task_SharedDiagnostic").getId();
-    scenario.fire(reminder(scenario, "BEFORE"));
+    scenario.fire(scenario.reminder("Task_SharedDiagnostic"));
 
     assertThat(mailbox.about("alpha / " + name)).as("kept for the digest").isEmpty();
     assertThat(records.findByProcessInstanceIdOrderByCreatedAt(scenario.id())).extracting(NotificationRecord::getStatus)
@@ -98,7 +98,7 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
     rest().as(READER).put("/api/preferences", Map.of("RAPPELS", "NONE"));
     PartnershipScenario scenario = startAs(READER);
 
-    scenario.fire(reminder(scenario, "BEFORE"));
+    scenario.fire(scenario.reminder("Task_SharedDiagnostic"));
 
     assertThat(mailbox.about("alpha / " + name)).isEmpty();
     assertThat(records.findByProcessInstanceIdOrderByCreatedAt(scenario.id())).extracting(NotificationRecord::getStatus)
@@ -177,7 +177,7 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
     scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
         "meetingSummary", "Une rencontre riche et utile."));
 
-    scenario.fire(reminderOf(scenario, "Task_ValidateSharedStakes", "OVERDUE"));
+    scenario.fire(scenario.reminder("Task_ValidateSharedStakes"));
 
     assertThat(mailbox.to("prog.test@catalyse.test", "Adresse e-mail inutilisable : Élu Sans Adresse")).hasSize(1);
     var listed = rest().as("prog.test").get("/api/notifications?territoire=alpha&statut=INVALID_ADDRESS&destinataire=" + mayor);
@@ -194,17 +194,6 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
     String id = access.actingAs(catalyst, () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle",
         PartnershipScenario.startValues(name))).getId();
     return scenario.attach(id);
-  }
-
-  private Job reminder(PartnershipScenario scenario, String step) {
-    return reminderOf(scenario, "Task_SharedDiagnostic", step);
-  }
-
-  private Job reminderOf(PartnershipScenario scenario, String taskKey, String step) {
-    String task = scenario.task(taskKey).getId();
-    return engine.getManagementService().createJobQuery().processInstanceId(scenario.id()).list().stream()
-        .filter(job -> ((JobEntity) job).getJobHandlerConfigurationRaw().startsWith(task + "|" + step + "|"))
-        .findFirst().orElseThrow();
   }
 
   private List<Job> announcements(PartnershipScenario scenario) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.catalyse.IntegrationTestSupport;
 import fr.catalyse.partnership.PartnershipScenario;
+import fr.catalyse.platform.Deadlines;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -59,10 +60,11 @@ class TaskRemindersIntegrationTest extends IntegrationTestSupport {
   void theAssigneeIsRemindedBeforeTheDueDateInFrenchWithALinkToTheTask() {
     scenario.start("Rappel avant échéance");
     var task = scenario.task("Task_SharedDiagnostic");
-    assertThat(reminderJobs("Task_SharedDiagnostic")).extracting(TaskRemindersIntegrationTest::step)
-        .containsExactlyInAnyOrder("BEFORE|1", "OVERDUE|1", "ESCALATION|1");
+    assertThat(reminderJobs("Task_SharedDiagnostic")).as("one job at a time: the first reminder")
+        .extracting(PartnershipScenario::reminderStep).containsExactly("BEFORE|1");
 
-    scenario.fire(reminder("Task_SharedDiagnostic", "BEFORE"));
+    scenario.fire(scenario.reminder("Task_SharedDiagnostic"));
+    assertThat(PartnershipScenario.reminderStep(scenario.reminder("Task_SharedDiagnostic"))).isEqualTo("OVERDUE|1");
 
     List<Mailbox.Mail> mails = mailbox.about("alpha / Rappel avant échéance");
     assertThat(mails).extracting(Mailbox.Mail::to).containsExactly("cat.alpha@alpha.test");
@@ -95,29 +97,38 @@ class TaskRemindersIntegrationTest extends IntegrationTestSupport {
     scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
         "meetingSummary", "Une rencontre riche et utile."));
 
-    scenario.fire(reminder("Task_ValidateSharedStakes", "OVERDUE"));
+    Date due = scenario.task("Task_ValidateSharedStakes").getDueDate();
+    scenario.remindUntil("Task_ValidateSharedStakes", "OVERDUE");
     assertThat(mailbox.about("alpha / Enjeux en retard")).extracting(Mailbox.Mail::to, Mailbox.Mail::subject)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("elu.alpha@alpha.test",
-            "En retard : « Valider les enjeux partagés » était attendu le "
-                + FrenchDates.day(scenario.task("Task_ValidateSharedStakes").getDueDate())));
-    assertThat(reminderJobs("Task_ValidateSharedStakes")).extracting(TaskRemindersIntegrationTest::step)
-        .contains("OVERDUE|2", "ESCALATION|1").doesNotContain("OVERDUE|1");
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("elu.alpha@alpha.test",
+                "Rappel : « Valider les enjeux partagés » est à terminer d'ici le " + FrenchDates.day(due)),
+            org.assertj.core.groups.Tuple.tuple("elu.alpha@alpha.test",
+                "En retard : « Valider les enjeux partagés » était attendu le " + FrenchDates.day(due)));
+    Job escalation = scenario.reminder("Task_ValidateSharedStakes");
+    assertThat(PartnershipScenario.reminderStep(escalation)).as("escalation a week late, before the next weekly reminder")
+        .isEqualTo("ESCALATION|1");
+    assertThat(escalation.getDuedate()).isEqualTo(Deadlines.after(due, "P7D"));
 
-    scenario.fire(reminder("Task_ValidateSharedStakes", "ESCALATION"));
+    scenario.fire(escalation);
     List<Mailbox.Mail> escalations = mailbox.about("alpha / Enjeux en retard").stream()
         .filter(mail -> mail.subject().startsWith("Retard signalé")).toList();
     assertThat(escalations).extracting(Mailbox.Mail::to).containsExactly("cat.alpha@alpha.test");
     assertThat(escalations.get(0).subject()).isEqualTo("Retard signalé — Territoire Alpha : « Valider les enjeux partagés »");
     assertThat(escalations.get(0).body()).contains("En retard dans cette démarche", "Valider les enjeux partagés");
+    Job weekly = scenario.reminder("Task_ValidateSharedStakes");
+    assertThat(PartnershipScenario.reminderStep(weekly)).isEqualTo("OVERDUE|2");
+    assertThat(weekly.getDuedate()).isEqualTo(Deadlines.after(due, "P8D"));
   }
 
   @Test
   void lateCatalystTasksEscalateToTheProgrammeTeam() {
     scenario.start("Catalyseur en retard");
-    scenario.fire(reminder("Task_SharedDiagnostic", "ESCALATION"));
+    scenario.remindUntil("Task_SharedDiagnostic", "ESCALATION");
 
-    assertThat(mailbox.about("alpha / Catalyseur en retard")).extracting(Mailbox.Mail::to)
-        .contains("prog.test@catalyse.test").doesNotContain("cat.alpha@alpha.test", "elu.alpha@alpha.test");
+    assertThat(mailbox.about("alpha / Catalyseur en retard")).filteredOn(mail -> mail.subject().startsWith("Retard signalé"))
+        .extracting(Mailbox.Mail::to).contains("prog.test@catalyse.test").doesNotContain("cat.alpha@alpha.test",
+            "elu.alpha@alpha.test");
   }
 
   @Test
@@ -135,7 +146,7 @@ class TaskRemindersIntegrationTest extends IntegrationTestSupport {
   @Test
   void withTheMailServerDownAReminderIsRetriedWithBackOffThenShowsAsAnIncident() {
     scenario.start("Serveur de courriel arrêté");
-    Job job = reminder("Task_SharedDiagnostic", "BEFORE");
+    Job job = scenario.reminder("Task_SharedDiagnostic");
     mailSender.setPort(fr.catalyse.TestInfrastructure.freePortForTests());
 
     ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
@@ -173,15 +184,6 @@ class TaskRemindersIntegrationTest extends IntegrationTestSupport {
     String taskId = scenario.task(taskKey).getId();
     return engine.getManagementService().createJobQuery().processInstanceId(scenario.id()).list().stream()
         .filter(PartnershipScenario::isReminder).filter(job -> taskOf(job).equals(taskId)).toList();
-  }
-
-  private Job reminder(String taskKey, String step) {
-    return reminderJobs(taskKey).stream().filter(job -> step(job).startsWith(step + "|")).findFirst().orElseThrow();
-  }
-
-  static String step(Job job) {
-    String[] parts = ((JobEntity) job).getJobHandlerConfigurationRaw().split("\\|");
-    return parts[1] + "|" + parts[2];
   }
 
   static String taskOf(Job job) {

@@ -211,6 +211,36 @@ public class PartnershipScenario {
     return this;
   }
 
+  /** The task's pending reminder: there is one at a time, each reminder sent schedules the next. */
+  public Job reminder(String taskKey) {
+    String prefix = task(taskKey).getId() + "|";
+    List<Job> pending = engine.getManagementService().createJobQuery().processInstanceId(id()).list().stream()
+        .filter(PartnershipScenario::isReminder).filter(job -> configuration(job).startsWith(prefix))
+        .filter(job -> !reminderStep(job).startsWith("ASSIGNMENT")).toList();
+    assertThat(pending).as("pending reminders of " + taskKey).hasSize(1);
+    return pending.get(0);
+  }
+
+  /** Sends the task's reminders one after the other, up to and including the first of the step (e.g. "OVERDUE"). */
+  public PartnershipScenario remindUntil(String taskKey, String step) {
+    Job sent;
+    do {
+      sent = reminder(taskKey);
+      fire(sent);
+    } while (!reminderStep(sent).startsWith(step + "|"));
+    return this;
+  }
+
+  /** A reminder job's step and repetition, e.g. "OVERDUE|2". */
+  public static String reminderStep(Job job) {
+    String[] parts = configuration(job).split("\\|");
+    return parts[1] + "|" + parts[2];
+  }
+
+  private static String configuration(Job job) {
+    return ((JobEntity) job).getJobHandlerConfigurationRaw();
+  }
+
   public static boolean isReminder(Job job) {
     return "catalyse-task-reminder".equals(((JobEntity) job).getJobHandlerType());
   }

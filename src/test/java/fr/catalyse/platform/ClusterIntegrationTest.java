@@ -3,7 +3,7 @@ package fr.catalyse.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import fr.catalyse.demo.LocalSmtpServer;
 import fr.catalyse.ApplicationProcess;
 import fr.catalyse.TestInfrastructure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,7 +44,7 @@ class ClusterIntegrationTest {
   @Test
   void twoNodesStartTogetherAndDeliverEachReminderExactlyOnce() throws Exception {
     int smtpPort = TestInfrastructure.freePortForTests();
-    GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail smtp = new LocalSmtpServer(smtpPort);
     smtp.start();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       Map<String, String> environment = Map.of(

