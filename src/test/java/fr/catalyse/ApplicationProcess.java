@@ -32,11 +32,16 @@ public final class ApplicationProcess implements AutoCloseable {
   }
 
   public static ApplicationProcess start(Map<String, String> environment, String... arguments) {
+    return start(List.of(), environment, arguments);
+  }
+
+  /** Started with extra JVM options, e.g. those {@code mvn spring-boot:run} adds. */
+  public static ApplicationProcess start(List<String> jvmOptions, Map<String, String> environment, String... arguments) {
     try {
       Path output = Files.createTempFile("catalyse-run", ".log");
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-          "-cp", System.getProperty("java.class.path"), CatalyseApplication.class.getName()));
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), CatalyseApplication.class.getName()));
       command.addAll(List.of(arguments));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("CATALYSE_"));
