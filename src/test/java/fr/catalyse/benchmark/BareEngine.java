@@ -20,13 +20,22 @@ final class BareEngine {
       connection.createStatement().execute("drop database if exists bare");
       connection.createStatement().execute("create database bare");
     }
+    return start(postgres, "bare", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+  }
+
+  /** The bare engine reading an existing database, e.g. Catalyse's, to query the same data. */
+  static ProcessEngine on(EmbeddedPostgres postgres, String database) {
+    return start(postgres, database, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+  }
+
+  private static ProcessEngine start(EmbeddedPostgres postgres, String database, String schemaUpdate) {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setProcessEngineName("bare");
-    configuration.setJdbcUrl(postgres.getJdbcUrl("postgres", "bare"));
+    configuration.setProcessEngineName("bare-" + database);
+    configuration.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
     configuration.setJdbcUsername("postgres");
     configuration.setJdbcPassword("postgres");
     configuration.setJdbcMaxActiveConnections(20);
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    configuration.setDatabaseSchemaUpdate(schemaUpdate);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setAuthorizationEnabled(true);
     configuration.setJobExecutorActivate(false);
