@@ -37,11 +37,23 @@ public final class ApplicationProcess implements AutoCloseable {
 
   /** Started with extra JVM options, e.g. those {@code mvn spring-boot:run} adds. */
   public static ApplicationProcess start(List<String> jvmOptions, Map<String, String> environment, String... arguments) {
+    return launch(jvmOptions, List.of("-cp", System.getProperty("java.class.path"), CatalyseApplication.class.getName()),
+        environment, arguments);
+  }
+
+  /** Started from a packaged or extracted jar ({@code java -jar}), as the Docker image does. */
+  public static ApplicationProcess startJar(Path jar, List<String> jvmOptions, Map<String, String> environment,
+      String... arguments) {
+    return launch(jvmOptions, List.of("-jar", jar.toString()), environment, arguments);
+  }
+
+  private static ApplicationProcess launch(List<String> jvmOptions, List<String> application, Map<String, String> environment,
+      String... arguments) {
     try {
       Path output = Files.createTempFile("catalyse-run", ".log");
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), CatalyseApplication.class.getName()));
+      command.addAll(application);
       command.addAll(List.of(arguments));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("CATALYSE_"));

@@ -336,13 +336,27 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     Path demoData = Files.createTempDirectory("catalyse-benchmark").resolve("catalyse");
     String[] demo = {"--spring.datasource.url=jdbc:h2:file:" + demoData,
         "--catalyse.demo.mailbox.smtp-port=" + TestInfrastructure.freePortForTests()};
-    startup("démonstration, premier démarrage : base vide, données de démonstration jouées", SPRING_BOOT_RUN, Map.of(), demo);
-    startup("démonstration, redémarrage : données déjà là", SPRING_BOOT_RUN, Map.of(), demo);
+    startup("démonstration, premier démarrage : base vide, données de démonstration jouées",
+        arguments -> ApplicationProcess.start(SPRING_BOOT_RUN, Map.of(), arguments), demo);
+    startup("démonstration, redémarrage : données déjà là",
+        arguments -> ApplicationProcess.start(SPRING_BOOT_RUN, Map.of(), arguments), demo);
+    Path image = DockerImage.prepare();
+    startup("production sur PostgreSQL, base vide, jar seul",
+        arguments -> ApplicationProcess.startJar(DockerImage.jar(image), List.of(), production(), arguments));
+    startup("production sur PostgreSQL, base vide, comme l'image Docker : jar extrait et archive CDS",
+        arguments -> ApplicationProcess.startJar(DockerImage.jar(image), DockerImage.jvmOptions(image), production(),
+            arguments));
+  }
+
+  /** The environment of a production node, on a new empty database. */
+  Map<String, String> production() {
     try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
       connection.createStatement().execute("drop database if exists startup");
       connection.createStatement().execute("create database startup");
+    } catch (java.sql.SQLException failure) {
+      throw new IllegalStateException(failure);
     }
-    startup("production sur PostgreSQL, base vide, JVM par défaut", List.of(), Map.of(
+    return Map.of(
         "SPRING_PROFILES_ACTIVE", "production",
         "SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "startup"),
         "SPRING_DATASOURCE_USERNAME", "postgres",
@@ -351,19 +365,19 @@ class CatalyseBenchmark extends IntegrationTestSupport {
         "SPRING_MAIL_PORT", String.valueOf(TestInfrastructure.SMTP_PORT),
         "CATALYSE_PUBLIC_URL", "https://catalyse.banc.test",
         "CATALYSE_MAIL_FROM", "Programme Catalyse <catalyse@banc.test>",
-        "CATALYSE_ADMIN_PASSWORD", "Operateur-Banc-2026"));
+        "CATALYSE_ADMIN_PASSWORD", "Operateur-Banc-2026");
   }
 
   /** The JVM option {@code mvn spring-boot:run} adds (its optimizedLaunch): the README's run command. */
   static final List<String> SPRING_BOOT_RUN = List.of("-XX:TieredStopAtLevel=1");
 
   /** Seconds from launching the JVM to the readiness probe answering UP. */
-  void startup(String what, List<String> jvmOptions, Map<String, String> environment, String... arguments) throws Exception {
+  void startup(String what, Function<String[], ApplicationProcess> launch, String... arguments) throws Exception {
     int port = TestInfrastructure.freePortForTests();
     String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), java.util.stream.Stream.of(
         "--server.port=" + port)).toArray(String[]::new);
     long start = System.nanoTime();
-    try (var app = ApplicationProcess.start(jvmOptions, environment, all)) {
+    try (var app = launch.apply(all)) {
       app.awaitReady(port, Duration.ofMinutes(3));
       double seconds = (System.nanoTime() - start) / 1e9;
       rows.add(String.format("| 4. Démarrage jusqu'à « prêt » (%s) | %.1f s | — | < 10 s | %s |", what, seconds,
