@@ -10,6 +10,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface NotificationRecordRepository extends JpaRepository<NotificationRecord, Long> {
 
+  /** Read twice per email: JPQL, which Hibernate translates once, not a derived query translated on every call. */
+  @Query("select n from NotificationRecord n where n.idempotencyKey = ?1")
   Optional<NotificationRecord> findByIdempotencyKey(String idempotencyKey);
 
   List<NotificationRecord> findByRecipientUserOrderByCreatedAt(String recipientUser);
