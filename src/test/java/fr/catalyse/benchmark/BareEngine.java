@@ -15,20 +15,21 @@ final class BareEngine {
   private BareEngine() {
   }
 
-  static ProcessEngine start(EmbeddedPostgres postgres) throws Exception {
+  /** Same history level as Catalyse's, e.g. {@code -Dcamunda.bpm.history-level=audit} to compare both at audit. */
+  static ProcessEngine start(EmbeddedPostgres postgres, String history) throws Exception {
     try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
       connection.createStatement().execute("drop database if exists bare");
       connection.createStatement().execute("create database bare");
     }
-    return start(postgres, "bare", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    return start(postgres, "bare", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE, history);
   }
 
   /** The bare engine reading an existing database, e.g. Catalyse's, to query the same data. */
-  static ProcessEngine on(EmbeddedPostgres postgres, String database) {
-    return start(postgres, database, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+  static ProcessEngine on(EmbeddedPostgres postgres, String database, String history) {
+    return start(postgres, database, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE, history);
   }
 
-  private static ProcessEngine start(EmbeddedPostgres postgres, String database, String schemaUpdate) {
+  private static ProcessEngine start(EmbeddedPostgres postgres, String database, String schemaUpdate, String history) {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("bare-" + database);
     configuration.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
@@ -36,7 +37,7 @@ final class BareEngine {
     configuration.setJdbcPassword("postgres");
     configuration.setJdbcMaxActiveConnections(20);
     configuration.setDatabaseSchemaUpdate(schemaUpdate);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setHistory(history);
     configuration.setAuthorizationEnabled(true);
     configuration.setJobExecutorActivate(false);
     configuration.setHistoryTimeToLive("P2190D");

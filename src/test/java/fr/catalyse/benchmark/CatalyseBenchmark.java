@@ -83,7 +83,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
   @Test
   void measure() throws Exception {
     registerTestDirectory();
-    ProcessEngine bare = BareEngine.start(postgres);
+    ProcessEngine bare = BareEngine.start(postgres, history());
     try {
       if (MEASURES.contains("1")) {
         lifecycleThroughput(bare);
@@ -101,6 +101,10 @@ class CatalyseBenchmark extends IntegrationTestSupport {
       bare.close();
     }
     report();
+  }
+
+  String history() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistory();
   }
 
   // --- 1. lifecycle -----------------------------------------------------------------------------
@@ -279,7 +283,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     String mine = filters.createFilterQuery().filterName("Tâches de mon territoire et de mes groupes").singleResult().getId();
     String late = filters.createFilterQuery().filterName("En retard").singleResult().getId();
 
-    ProcessEngine bare = BareEngine.on(postgres, "postgres");
+    ProcessEngine bare = BareEngine.on(postgres, "postgres", history());
     identity.setAuthentication(participant, groups, tenants);
     bare.getIdentityService().setAuthentication(participant, groups, tenants);
     try {
@@ -411,7 +415,8 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     StringBuilder report = new StringBuilder("\n### " + LocalDateTime.now().withNano(0) + "\n\n")
         .append("Machine : ").append(Runtime.getRuntime().availableProcessors()).append(" cœurs, ")
         .append(os.getTotalMemorySize() / (1024 * 1024 * 1024)).append(" Gio ; base : ").append(database)
-        .append(" ; Java ").append(System.getProperty("java.version")).append(".\n\n")
+        .append(" ; Java ").append(System.getProperty("java.version")).append(" ; niveau d'historique ").append(history())
+        .append(".\n\n")
         .append("| mesure | Catalyse | moteur nu | cible | résultat |\n|---|---|---|---|---|\n");
     rows.forEach(row -> report.append(row).append('\n'));
     System.out.println(report);
