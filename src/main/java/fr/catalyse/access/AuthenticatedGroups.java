@@ -42,7 +42,7 @@ class AuthenticatedGroups extends AbstractProcessEnginePlugin {
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-      return authenticatedGroupIds == null ? List.of() : authenticatedGroupIds;
+      return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(authenticatedGroupIds);
     }
   }
 }
