@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The engine's authorization checks keep only those of a person's groups that hold at least one
  * authorization, and to know them it reads every group of ACT_RU_AUTHORIZATION on each
  * authenticated command: one row per candidate group of every open task, so 100,000 index entries
- * (about 7 ms) before a participant's task list at programme scale. That pruning is meant for
+ * (7 to 13 ms) before a participant's task list at programme scale. That pruning is meant for
  * people in thousands of directory groups; ours belong to a handful, and a group without
  * authorization matches no row of the checks anyway, so the groups are passed on as they are.
  */

@@ -22,7 +22,9 @@ final class DockerImage {
   static Path prepare() throws IOException, InterruptedException {
     Path packaged;
     try (Stream<Path> target = Files.list(Path.of("target"))) {
-      packaged = target.filter(file -> file.getFileName().toString().matches("catalyse-.*\\.jar")).findFirst()
+      // the one this run packaged: an older version's jar may still lie there
+      packaged = target.filter(file -> file.getFileName().toString().matches("catalyse-.*\\.jar"))
+          .max(java.util.Comparator.comparing(file -> file.toFile().lastModified()))
           .orElseThrow(() -> new IllegalStateException("Jar introuvable dans target/ : lancer avec -Pbenchmark"));
     }
     Path image = Path.of("target", "benchmark-image").toAbsolutePath();
