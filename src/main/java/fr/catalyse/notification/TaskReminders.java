@@ -136,7 +136,7 @@ class TaskReminders {
     model.put("territoryName", task.getVariable(TERRITORY_NAME));
     model.put("due", FrenchDates.dayAndTime(task.getDueDate()));
     model.put("link", taskLink(task.getId()));
-    model.put("tasklist", application.link("/camunda/app/tasklist/default/"));
+    model.put("tasklist", application.tasklistLink());
     return model;
   }
 

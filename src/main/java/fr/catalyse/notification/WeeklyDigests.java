@@ -84,12 +84,12 @@ public class WeeklyDigests {
       return;
     }
     List<Map<String, String>> keptLines = kept.stream().map(record -> Map.of("subject", record.getSubject(),
-        "link", record.getLink() == null ? application.link("/camunda/app/tasklist/default/") : record.getLink())).toList();
+        "link", record.getLink() == null ? application.tasklistLink() : record.getLink())).toList();
     Map<String, Object> model = new HashMap<>();
     model.put("recipient", reader.name());
     model.put("tasks", dueTasks);
     model.put("kept", keptLines);
-    model.put("tasklist", application.link("/camunda/app/tasklist/default/"));
+    model.put("tasklist", application.tasklistLink());
     String subject = "Votre semaine dans Catalyse : " + dueTasks.size() + " tâche" + (dueTasks.size() > 1 ? "s" : "")
         + " à suivre";
     mailer.deliver(Email.always("digest:" + week + ":" + reader.userId(), NotificationKind.DIGEST, reader, subject,

@@ -7,7 +7,6 @@ import fr.catalyse.notification.Notices;
 import fr.catalyse.notification.People;
 import fr.catalyse.platform.CatalyseProperties;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -72,10 +71,9 @@ class Convocations implements NoticeSender {
             session.getAgenda() == null ? "" : "Programme : " + session.getAgenda(),
             "L'invitation jointe s'ajoute à votre agenda.");
     for (Participation participation : participations.findByCohortAndStatusOrderById(cohort, ParticipationStatus.SELECTED)) {
-      Stream.of(participation.getCatalystOne(), participation.getCatalystTwo()).distinct()
-          .forEach(userId -> people.user(userId).ifPresent(recipient -> notices.send(
+      participation.binome().forEach(userId -> people.user(userId).ifPresent(recipient -> notices.send(
               "convocation:" + cohort.getId() + ":" + session.getCode() + ":" + session.getCalendarSequence(),
-              NotificationKind.CONVOCATION, recipient, subject, paragraphs, application.link("/camunda/app/tasklist/default/"),
+              NotificationKind.CONVOCATION, recipient, subject, paragraphs, application.tasklistLink(),
               "Ouvrir Catalyse", new Notices.About(participation.getTerritory().getCode(), cohort.getProcessInstanceId()),
               List.of(calendar.invitation(cohort, session, organizer, recipient.email())))));
     }

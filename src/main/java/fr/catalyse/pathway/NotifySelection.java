@@ -7,7 +7,6 @@ import fr.catalyse.platform.CatalyseProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -69,10 +68,9 @@ class NotifySelection implements JavaDelegate {
             "Les sessions collectives : " + calendar + ". Vous recevrez une convocation avant chacune.")
         : List.of("Le comité d'orientation n'a pas retenu la candidature de " + territory + " pour le parcours « "
             + cohort.getName() + " ». Merci pour votre engagement ; l'équipe programme reste à votre écoute.");
-    Stream.of(participation.getCatalystOne(), participation.getCatalystTwo()).distinct()
-        .forEach(userId -> people.user(userId).ifPresent(recipient -> notices.send(
+    participation.binome().forEach(userId -> people.user(userId).ifPresent(recipient -> notices.send(
             "selection:" + cohort.getId() + ":" + participation.getTerritory().getCode(), recipient, subject, paragraphs,
-            application.link("/camunda/app/tasklist/default/"),
+            application.tasklistLink(),
             new Notices.About(participation.getTerritory().getCode(), processInstanceId))));
   }
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** A territory's part in a cohort: its application, its binôme of catalysts and the selection decision. */
 @Entity
@@ -87,6 +89,11 @@ public class Participation {
 
   public String getCatalystTwo() {
     return catalystTwo;
+  }
+
+  /** The binôme's catalysts, each once (one catalyst may hold both places). */
+  public List<String> binome() {
+    return Stream.of(catalystOne, catalystTwo).distinct().toList();
   }
 
   public String getMotivation() {

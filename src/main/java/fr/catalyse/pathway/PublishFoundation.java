@@ -8,7 +8,6 @@ import fr.catalyse.platform.CatalyseProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -43,14 +42,14 @@ class PublishFoundation implements JavaDelegate {
     Map<String, Recipient> readers = new LinkedHashMap<>();
     people.members(Role.PROGRAMME_TEAM.groupId()).forEach(member -> readers.putIfAbsent(member.userId(), member));
     for (Participation participation : participations.findByCohortAndStatusOrderById(cohort, ParticipationStatus.SELECTED)) {
-      Stream.of(participation.getCatalystOne(), participation.getCatalystTwo())
-          .forEach(userId -> people.user(userId).ifPresent(reader -> readers.putIfAbsent(reader.userId(), reader)));
+      participation.binome().forEach(userId -> people.user(userId)
+          .ifPresent(reader -> readers.putIfAbsent(reader.userId(), reader)));
     }
     String subject = "Le socle commun du parcours « " + cohort.getName() + " » est publié";
     List<String> paragraphs = List.of("Le comité d'orientation a validé la version " + published.getVersion()
         + " du socle commun : " + published.getItems().size() + " constats, enseignements, convictions, besoins de formation "
         + "et outils issus des livrables des territoires.", "Merci à chaque binôme pour sa contribution.");
     readers.values().forEach(reader -> notices.send("foundation-published:" + cohort.getId(), reader, subject, paragraphs,
-        application.link("/camunda/app/tasklist/default/"), new Notices.About(null, execution.getProcessInstanceId())));
+        application.tasklistLink(), new Notices.About(null, execution.getProcessInstanceId())));
   }
 }

@@ -14,4 +14,9 @@ public record CatalyseProperties(String publicUrl) {
   public String link(String path) {
     return publicUrl.replaceAll("/+$", "") + path;
   }
+
+  /** Where a participant finds their tasks: the link every email offers. */
+  public String tasklistLink() {
+    return link("/camunda/app/tasklist/default/");
+  }
 }

@@ -85,7 +85,7 @@ public class ParticipantOnboarding {
             + participant.getRole().holder() + (territories.isEmpty() ? "" : " (" + territories + ")") + ".",
         "Votre identifiant : " + userId + ". Choisissez votre mot de passe avec le lien ci-dessous, valable 7 jours "
             + "et utilisable une seule fois.",
-        "Vous retrouverez ensuite vos tâches sur " + application.link("/camunda/app/tasklist/default/") + ".");
+        "Vous retrouverez ensuite vos tâches sur " + application.tasklistLink() + ".");
     String link = passwords.issue(userId, PasswordLinks.WELCOME);
     try {
       notices.send("welcome:" + userId + ":" + link.hashCode(), recipient, "Bienvenue dans Catalyse", paragraphs, link,

@@ -345,20 +345,20 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     Path demoData = Files.createTempDirectory("catalyse-benchmark").resolve("catalyse");
     String[] demo = {"--spring.datasource.url=jdbc:h2:file:" + demoData,
         "--catalyse.demo.mailbox.smtp-port=" + TestInfrastructure.freePortForTests()};
-    startup("démonstration, premier démarrage : base vide, données de démonstration jouées",
-        arguments -> ApplicationProcess.start(SPRING_BOOT_RUN, Map.of(), arguments), demo);
-    startup("démonstration, redémarrage : données déjà là",
-        arguments -> ApplicationProcess.start(SPRING_BOOT_RUN, Map.of(), arguments), demo);
+    Function<String[], ApplicationProcess> springBootRun = arguments -> ApplicationProcess.start(SPRING_BOOT_RUN, Map.of(),
+        arguments);
+    startup("démonstration, premier démarrage : base vide, données de démonstration jouées", springBootRun, demo);
+    startup("démonstration, redémarrage : données déjà là", springBootRun, demo);
     Path image = DockerImage.prepare();
     startup("production sur PostgreSQL, base vide, jar extrait sans archive CDS",
-        arguments -> ApplicationProcess.startJar(DockerImage.jar(image), List.of(), production(), arguments));
+        arguments -> ApplicationProcess.startJar(DockerImage.jar(image), List.of(), productionOnEmptyDatabase(), arguments));
     startup("production sur PostgreSQL, base vide, comme l'image Docker : jar extrait et archive CDS",
-        arguments -> ApplicationProcess.startJar(DockerImage.jar(image), DockerImage.jvmOptions(image), production(),
-            arguments));
+        arguments -> ApplicationProcess.startJar(DockerImage.jar(image), DockerImage.jvmOptions(image),
+            productionOnEmptyDatabase(), arguments));
   }
 
   /** The environment of a production node, on a new empty database. */
-  Map<String, String> production() {
+  Map<String, String> productionOnEmptyDatabase() {
     try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
       connection.createStatement().execute("drop database if exists startup");
       connection.createStatement().execute("create database startup");
