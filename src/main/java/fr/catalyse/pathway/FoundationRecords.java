@@ -77,7 +77,7 @@ public class FoundationRecords {
           "avis", "approuve".equals(review.getOpinion()) ? "Approuvé" : "Réserves",
           "commentaire", review.getComment() == null ? "" : review.getComment()));
     }
-    task.setVariable("foundationReviews", FormValues.json(opinions));
+    task.setVariableLocal("foundationReviews", FormValues.json(opinions));
   }
 
   /** Task_ValidateFoundation */

@@ -68,14 +68,14 @@ public class SelectionRecords {
           + participation.getCatalystTwo(), "motivation", participation.getMotivation() == null ? "" : participation.getMotivation()));
       applicants.put(participation.getTerritory().getCode(), territory);
     }
-    task.setVariable("applications", FormValues.json(applications));
-    task.setVariable("applicantOptions", FormValues.options(applicants));
-    task.setVariable("applicationCount", applicants.size());
+    task.setVariableLocal("applications", FormValues.json(applications));
+    task.setVariableLocal("applicantOptions", FormValues.options(applicants));
+    task.setVariableLocal("applicationCount", applicants.size());
   }
 
   /** Task_ValidateSelection, on creation: how many territories the programme team retained. */
   public void validationPrepared(DelegateTask task) {
-    task.setVariable("selectedCount", Read.list(task, "selectedTerritories").size());
+    task.setVariableLocal("selectedCount", Read.list(task, "selectedTerritories").size());
   }
 
   /** Task_ValidateSelection: extending the call needs a new deadline in the future. */
