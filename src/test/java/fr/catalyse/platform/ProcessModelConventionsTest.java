@@ -27,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -84,6 +85,79 @@ class ProcessModelConventionsTest {
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       if (start.getCamundaFormRef() != null) {
         assertThat(start.getCamundaFormRef()).isIn(forms);
+      }
+    }
+  }
+
+  /**
+   * The deliberate pre-fills: a form field whose task opens with a value already there. Each is the
+   * same partnership's own earlier answer, handed back when its catalyst reworks it (the diagnostic
+   * sent back by the local authority, the framing and indicators after a funding « à retravailler » or
+   * an evaluation « ajuster »), or the start form's fragilities for the first diagnostic. The README's
+   * table « Pré-remplissages » says the same.
+   */
+  private static final Map<String, Set<String>> INTENDED_PREFILLS = Map.of(
+      "Task_SharedDiagnostic", Set.of("fragilities", "territoryAssets", "keyActors"),
+      "Task_MapStakeholders", Set.of("candidateOrganisations", "stakeholderNotes"),
+      "Task_FrameExperiment", Set.of("solutions", "valueChain", "economicModel", "governance", "budget", "durationMonths",
+          "experimentStart"),
+      "Task_DefineIndicators", Set.of("indicators"));
+
+  /**
+   * A form's submitted values land where a variable of that name exists, else on the process
+   * instance: without a local declaration, the next instance of a repeated task (another territory
+   * of the cohort, the next quarter, a path taken again) opens with the previous answers, a required
+   * field is satisfied by them, and every participant of the cohort can read them. So every field of
+   * every user task's form is an input parameter of the task: empty, or one of the intended pre-fills.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyFormFieldOfAUserTaskIsLocalToItsTask(Path file) throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    Map<String, List<String>> fields = formFields();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      Map<String, String> inputs = new HashMap<>();
+      if (task.getExtensionElements() != null) {
+        task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()
+            .forEach(io -> io.getCamundaInputParameters().forEach(input -> inputs.put(input.getCamundaName(),
+                input.getTextContent() == null ? "" : input.getTextContent().trim())));
+      }
+      for (String field : fields.get(task.getCamundaFormRef())) {
+        assertThat(inputs).as("field « " + field + " » of " + task.getId() + " declared as a local input parameter").containsKey(field);
+        boolean prefilled = !inputs.get(field).isEmpty();
+        assertThat(prefilled).as("pre-fill of « " + field + " » in " + task.getId() + " (see INTENDED_PREFILLS)")
+            .isEqualTo(INTENDED_PREFILLS.getOrDefault(task.getId(), Set.of()).contains(field));
+      }
+    }
+  }
+
+  /** The variables each form submits, by form id: input fields, and dynamic lists by their path. */
+  static Map<String, List<String>> formFields() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, List<String>> fields = new HashMap<>();
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path path : files.filter(form -> form.toString().endsWith(".form")).toList()) {
+        JsonNode form = json.readTree(path.toFile());
+        List<String> keys = new java.util.ArrayList<>();
+        collectFields(form.path("components"), keys);
+        fields.put(form.get("id").asText(), keys);
+      }
+    }
+    return fields;
+  }
+
+  private static final Set<String> NOT_INPUTS = Set.of("text", "html", "image", "spacer", "separator", "button", "iframe",
+      "table", "expression", "documentPreview");
+
+  private static void collectFields(JsonNode components, List<String> keys) {
+    for (JsonNode component : components) {
+      String type = component.path("type").asText();
+      if (type.equals("group")) {
+        collectFields(component.path("components"), keys);
+      } else if (type.equals("dynamiclist")) {
+        keys.add(component.path("path").asText());
+      } else if (!NOT_INPUTS.contains(type) && component.hasNonNull("key")) {
+        keys.add(component.path("key").asText());
       }
     }
   }
