@@ -39,12 +39,14 @@ import org.springframework.stereotype.Component;
 class FormRules extends AbstractProcessEnginePlugin {
 
   private final FormService forms;
+  private final StartFormChoices choices;
   private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
   private final FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
   private final FormRuleCheck check = new FormRuleCheck(this::isTrue);
 
-  FormRules(@Lazy FormService forms) {
+  FormRules(@Lazy FormService forms, StartFormChoices choices) {
     this.forms = forms;
+    this.choices = choices;
   }
 
   @Override
@@ -68,7 +70,10 @@ class FormRules extends AbstractProcessEnginePlugin {
   private void checkStart(DelegateExecution execution) {
     FormSchema form = schemas.computeIfAbsent(execution.getProcessDefinitionId() + "#start",
         key -> read(() -> forms.getDeployedStartForm(execution.getProcessDefinitionId())));
-    check.enforce(form, valuesRead(form, execution));
+    Map<String, Object> values = valuesRead(form, execution);
+    // Options computed by the engine are its own, whatever the caller sent under their name.
+    values.putAll(choices.accepted(form));
+    check.enforce(form, values);
   }
 
   private static FormSchema read(Supplier<InputStream> form) {

@@ -105,7 +105,7 @@ class FormRulesIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
-  void aStartFormWithABadPatternIsRefusedAndNothingStarts() {
+  void aStartFormValueOutsideItsChoicesIsRefusedAndNothingStarts() {
     long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("partnership-lifecycle").count();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("partnershipName", text("Un nom valable"));
@@ -117,7 +117,7 @@ class FormRulesIntegrationTest extends IntegrationTestSupport {
     var response = rest().as("cat.alpha").post("/engine-rest/process-definition/key/partnership-lifecycle/start",
         Map.of("variables", variables));
 
-    assertRefused(response, "Le champ « Code du territoire » n'a pas le format attendu.");
+    assertRefused(response, "Le champ « Territoire » ne propose pas la valeur « Alpha Sud ».");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("partnership-lifecycle").count())
         .isEqualTo(before);
   }
