@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** HTTP calls to the running application, as a given user (HTTP Basic) or anonymously. */
 public final class RestCalls {
@@ -22,14 +24,16 @@ public final class RestCalls {
 
   private final String baseUrl;
   private final String authorization;
+  private final Map<String, String> headers;
 
   RestCalls(String baseUrl) {
-    this(baseUrl, null);
+    this(baseUrl, null, Map.of());
   }
 
-  private RestCalls(String baseUrl, String authorization) {
+  private RestCalls(String baseUrl, String authorization, Map<String, String> headers) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.headers = headers;
   }
 
   /** Calls as this user, with the test password (the operator's own for {@value #ADMIN}). */
@@ -39,7 +43,19 @@ public final class RestCalls {
 
   public RestCalls as(String userId, String password) {
     String token = Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new RestCalls(baseUrl, "Basic " + token);
+    return new RestCalls(baseUrl, "Basic " + token, headers);
+  }
+
+  /** Calls as a browser would from a page of that origin, e.g. another site's (cached Basic credentials included). */
+  public RestCalls from(String origin) {
+    Map<String, String> withOrigin = new LinkedHashMap<>(headers);
+    withOrigin.put("Origin", origin);
+    return new RestCalls(baseUrl, authorization, withOrigin);
+  }
+
+  /** Its own address, e.g. http://localhost:8080. */
+  public String origin() {
+    return baseUrl;
   }
 
   public Response get(String path) {
@@ -67,6 +83,7 @@ public final class RestCalls {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
+    headers.forEach(builder::header);
     return authorization == null ? builder : builder.header("Authorization", authorization);
   }
 

@@ -1,21 +1,18 @@
 package fr.catalyse.notification;
 
 import fr.catalyse.access.Caller;
-import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * /preferences, linked from every email's footer: the reader (signed in with their Catalyse account)
- * chooses for each kind of email: immediately, in the weekly digest, or never.
+ * /preferences, linked from every email's footer: the reader (signed in through the login form or
+ * Tasklist, see fr.catalyse.access.SignedInPages) chooses for each kind of email: immediately, in the
+ * weekly digest, or never. Posts from other sites are refused before they get here (CrossSiteProtection).
  */
 @Controller
 class PreferencesPage {
@@ -34,8 +31,7 @@ class PreferencesPage {
   }
 
   @PostMapping("/preferences")
-  String save(@RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
-    sameOrigin(request);
+  String save(@RequestParam Map<String, String> form, Model model) {
     String userId = caller.userId();
     Map<PreferenceKind, DeliveryMode> choices = new EnumMap<>(PreferenceKind.class);
     for (PreferenceKind kind : PreferenceKind.values()) {
@@ -60,13 +56,5 @@ class PreferencesPage {
     model.addAttribute("modes", DeliveryMode.values());
     model.addAttribute("saved", saved);
     return "preferences";
-  }
-
-  /** The form is sent with the browser's stored credentials: only from Catalyse's own pages. */
-  private static void sameOrigin(HttpServletRequest request) {
-    String origin = request.getHeader("Origin") != null ? request.getHeader("Origin") : request.getHeader("Referer");
-    if (origin == null || !URI.create(origin).getHost().equalsIgnoreCase(request.getServerName())) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Formulaire envoyé depuis une autre origine");
-    }
   }
 }

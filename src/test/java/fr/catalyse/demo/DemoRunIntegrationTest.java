@@ -3,6 +3,7 @@ package fr.catalyse.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.catalyse.ApplicationProcess;
+import fr.catalyse.Browser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -41,9 +42,13 @@ class DemoRunIntegrationTest {
       assertThat(usersAfterFirstStart).isEqualTo("{\"count\":39}{\"count\":9}");
       assertThat(get(port, "/engine-rest/task?processDefinitionKey=partnership-lifecycle", "ines.garnier", "Catalyse-Demo-2026")
           .body()).contains("Décider du financement");
-      var mailbox = get(port, "/boite-de-reception", null, null);
+      assertThat(get(port, "/boite-de-reception", null, null).statusCode()).isEqualTo(302);
+      // The emails hold password links: a participant may not read them, the programme team may.
+      assertThat(Browser.on(port).signIn("claire.martin", "Catalyse-Demo-2026").get("/boite-de-reception").statusCode())
+          .isEqualTo(403);
+      var mailbox = Browser.on(port).signIn("camille.lefebvre", "Catalyse-Demo-2026").get("/boite-de-reception");
       assertThat(mailbox.statusCode()).isEqualTo(200);
-      assertThat(mailbox.body()).contains("Boîte de réception de démonstration");
+      assertThat(mailbox.body()).contains("Boîte de réception de démonstration", "<details").doesNotContain("Aucun courriel");
       assertThat(get(port, "/camunda/app/tasklist/default/", null, null).statusCode()).isEqualTo(200);
     }
 

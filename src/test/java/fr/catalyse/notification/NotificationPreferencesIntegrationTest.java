@@ -4,15 +4,10 @@ import static fr.catalyse.partnership.PartnershipScenario.json;
 import static fr.catalyse.partnership.PartnershipScenario.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.catalyse.Browser;
 import fr.catalyse.IntegrationTestSupport;
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.partnership.PartnershipScenario;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,27 +116,17 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
-  void thePreferencesPageIsReachedFromTheEmailsAndRefusesFormsFromElsewhere() throws Exception {
-    HttpClient browser = HttpClient.newHttpClient();
-    String credentials = "Basic " + Base64.getEncoder().encodeToString((READER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    URI page = URI.create("http://localhost:" + port + "/preferences");
-
-    assertThat(browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
-        .isEqualTo(401);
-    var shown = browser.send(HttpRequest.newBuilder(page).header("Authorization", credentials).build(),
-        HttpResponse.BodyHandlers.ofString());
+  void thePreferencesPageIsReachedFromTheEmailsAndRefusesFormsFromElsewhere() {
+    Browser browser = Browser.on(port);
+    assertThat(browser.get("/preferences").statusCode()).isEqualTo(302);
+    var shown = browser.signIn(READER, PASSWORD).get("/preferences");
     assertThat(shown.body()).contains("Vos préférences de notification", "Dans le récapitulatif hebdomadaire");
 
-    var saved = browser.send(HttpRequest.newBuilder(page).header("Authorization", credentials)
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://localhost:" + port)
-        .POST(HttpRequest.BodyPublishers.ofString("RAPPELS=DIGEST&ATTRIBUTIONS=IMMEDIATE&ESCALADES=NONE")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var saved = browser.post("/preferences", Map.of("RAPPELS", "DIGEST", "ATTRIBUTIONS", "IMMEDIATE", "ESCALADES", "NONE"));
     assertThat(saved.body()).contains("Vos préférences sont enregistrées");
     assertThat(rest().as(READER).get("/api/preferences").json().at("/preferences/ESCALADES/mode").asText()).isEqualTo("NONE");
 
-    var forged = browser.send(HttpRequest.newBuilder(page).header("Authorization", credentials)
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://ailleurs.exemple")
-        .POST(HttpRequest.BodyPublishers.ofString("RAPPELS=NONE")).build(), HttpResponse.BodyHandlers.discarding());
+    var forged = browser.post("/preferences", Map.of("RAPPELS", "NONE"), Map.of("Origin", "https://ailleurs.exemple"));
     assertThat(forged.statusCode()).isEqualTo(403);
   }
 

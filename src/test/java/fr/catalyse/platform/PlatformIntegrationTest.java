@@ -70,7 +70,7 @@ class PlatformIntegrationTest extends IntegrationTestSupport {
 
   @Test
   void readinessIncludesTheDatabase() {
-    var readiness = rest().get("/actuator/health/readiness");
+    var readiness = rest().as("admin").get("/actuator/health/readiness");
     assertThat(readiness.status()).isEqualTo(200);
     assertThat(readiness.json().at("/components/db/status").asText()).isEqualTo("UP");
     assertThat(rest().get("/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");

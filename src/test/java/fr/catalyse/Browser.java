@@ -1,0 +1,85 @@
+package fr.catalyse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser as Catalyse's pages see it: keeps its session cookie, follows no redirect by itself (so
+ * tests see them) and sends its own origin with every form it posts, as browsers do.
+ */
+public final class Browser {
+
+  private final String baseUrl;
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  public Browser(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public static Browser on(int port) {
+    return new Browser("http://localhost:" + port);
+  }
+
+  /** Its own address, e.g. http://localhost:8080: the Origin of the forms of its pages. */
+  public String origin() {
+    return baseUrl;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+  }
+
+  /** Submits a form of one of Catalyse's own pages. */
+  public HttpResponse<String> post(String path, Map<String, String> form) {
+    return post(path, form, Map.of("Origin", baseUrl));
+  }
+
+  /** Submits a form with the given headers, e.g. the Origin of another site's page. */
+  public HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(encoded(form)));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /** Signs in through the login form; fails the test unless it leads on to the page asked for. */
+  public Browser signIn(String userId, String password) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("identifiant", userId);
+    form.put("motDePasse", password);
+    form.put("retour", "/preferences");
+    HttpResponse<String> answer = post("/connexion", form);
+    if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/preferences")) {
+      throw new AssertionError("Connexion refusée pour " + userId + " : " + answer.statusCode() + " " + answer.body());
+    }
+    return this;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  private static String encoded(Map<String, String> form) {
+    return form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+  }
+}
