@@ -43,14 +43,32 @@ async function login(page, app, user, password) {
 
 const tasklist = await context.newPage();
 await login(tasklist, 'tasklist', 'claire.martin', 'Catalyse-Demo-2026');
-await expectText(tasklist, ['Mes tâches', 'Tâches de mon territoire et de mes groupes', 'En retard', 'À échéance cette semaine',
-  'Établir le diagnostic partagé du territoire', 'Démarrer un processus', 'Échéance'], 'Tasklist de claire.martin');
-await tasklist.getByText('Mes tâches').first().click();
+// No filter clicked: the list Tasklist opens on shows the work, with its count.
+await expectText(tasklist, ['À faire', 'Mes tâches', 'Tâches de mon territoire et de mes groupes', 'En retard',
+  'À échéance cette semaine', 'Établir le diagnostic partagé du territoire', 'Démarrer un processus', 'Échéance'],
+  'Tasklist de claire.martin');
 await tasklist.getByText('Établir le diagnostic partagé du territoire').first().click();
 await expectText(tasklist, ['Formulaire', 'Description', 'Atouts du territoire', 'Nantes Métropole'], 'tâche ouverte');
 await tasklist.screenshot({path: `${shots}/tasklist-taches.png`, fullPage: true});
 const banner = await tasklist.locator('.ce-eol-banner:visible').count();
 if (banner > 0) failures.push('Tasklist : le bandeau « Camunda 8 » est visible');
+
+// A catalyst of a territory late with S2, work offered to their group: seen at once, named for its
+// session and territory, and the S2 form opens blank although S1's deliverable was handed in.
+const late = await (await browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}})).newPage();
+await login(late, 'tasklist', 'jean-marc.payet', 'Catalyse-Demo-2026');
+const s2 = 'Déposer le livrable S2 — Mettre en œuvre (Territoire de la Côte Ouest (La Réunion))';
+await expectText(late, ['À faire', s2], 'Tasklist de jean-marc.payet, sans filtre choisi');
+try {
+  await late.getByText(s2).first().click();
+  const summary = late.getByLabel('Contenu du livrable');
+  await summary.waitFor({timeout: 20000});
+  const value = await summary.inputValue();
+  if (value !== '') failures.push(`livrable S2 de la Côte Ouest : « Contenu du livrable » pré-rempli (« ${value.slice(0, 60)} »)`);
+} catch (error) {
+  failures.push(`livrable S2 de la Côte Ouest : formulaire non ouvert (${error.message.split('\n')[0]})`);
+}
+await late.screenshot({path: `${shots}/tasklist-livrable-s2.png`, fullPage: true});
 
 const cockpit = await (await browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}})).newPage();
 await login(cockpit, 'cockpit', 'camille.lefebvre', 'Catalyse-Demo-2026');

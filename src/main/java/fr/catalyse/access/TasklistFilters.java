@@ -42,6 +42,12 @@ class TasklistFilters implements Seeder {
 
   @Override
   public void seed() {
+    // The filter Tasklist opens on (the lowest priority comes first): most work is offered to a
+    // group, not assigned, so a list of assigned tasks alone greets a newcomer with « 0 ».
+    ensure("À faire", "Ce que vous pouvez faire maintenant : vos tâches et celles proposées à vos groupes, "
+        + "les plus urgentes d'abord", -11, "#0b3d91", tasks.createTaskQuery().or()
+        .taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}").endOr(),
+        EVERYONE);
     ensure("Mes tâches", "Les tâches qui vous sont attribuées", -10, "#1f5fa8",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), EVERYONE);
     ensure("Tâches de mon territoire et de mes groupes", "Les tâches proposées à vos groupes, à prendre en charge", -9,

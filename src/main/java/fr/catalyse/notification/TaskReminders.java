@@ -143,7 +143,8 @@ class TaskReminders {
   /** A late task as the escalation lists it, with its territory when the process spans several. */
   private Map<String, String> line(Task task) {
     Object territory = Context.getCommandContext().runWithoutAuthorization(() -> tasks.getVariable(task.getId(), TERRITORY_NAME));
-    String name = territory == null ? task.getName() : task.getName() + " — " + territory;
+    String name = territory == null || task.getName().contains(territory.toString()) ? task.getName()
+        : task.getName() + " — " + territory;
     return Map.of("name", name, "due", FrenchDates.day(task.getDueDate()), "link", taskLink(task.getId()));
   }
 

@@ -68,6 +68,7 @@ public class SessionRecords {
   public void sessionOpened(DelegateExecution execution) {
     SessionCode code = SessionCode.of(Read.text(execution, SESSION));
     execution.setVariableLocal("sessionTitle", code.label());
+    execution.setVariableLocal("sessionTheme", code.title());
     execution.setVariableLocal("deliverableKind", code.deliverable());
     execution.setVariableLocal("sessionDate", Read.text(execution, SESSION) == null ? null
         : fr.catalyse.notification.FrenchDates.dayAndTime(dateOf(execution)));

@@ -143,6 +143,9 @@ class PartnershipLifecycleProcessTest extends IntegrationTestSupport {
 
     scenario.completeFor("Task_RequestMediation", "partner", ASSOCIATION, values("mediationReason", "Désaccord sur les horaires."));
     assertThat(scenario.task("Task_Mediation").getAssignee()).isEqualTo("cat.alpha");
+    // The catalyst's list says who asked, by name, and for which partnership.
+    assertThat(scenario.task("Task_Mediation").getName())
+        .isEqualTo("Conduire la médiation demandée par Association Alpha (Transport solidaire)");
     scenario.complete("Task_Mediation", values("mediationSummary", "Réunion tenue, horaires revus.", "mediationOutcome", "resolue"));
     assertThat(scenario.tasks("Task_RequestMediation")).hasSize(1);
 

@@ -75,6 +75,10 @@ class GovernanceDialogueProcessTest extends IntegrationTestSupport {
     GovernanceDialogue closed = dialogues.findById(record.getId()).orElseThrow();
     assertThat(closed.getStatus()).isEqualTo(DialogueStatus.CLOSED);
     assertThat(closed.getPeriods()).isEqualTo(2);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(dialogue.getId())
+        .orderByHistoricActivityInstanceStartTime().asc().list()).extracting(org.camunda.bpm.engine.history.HistoricTaskInstance::getName)
+        .contains("Tenir la revue trimestrielle du mois 3", "Faire le bilan annuel du mois 24",
+            "Tenir la revue trimestrielle du mois 45", "Faire la revue finale du mois 36", "Faire la revue finale du mois 48");
   }
 
   private Map<String, Object> answer(Task task) {

@@ -129,6 +129,31 @@ class PilotPathwayProcessTest extends IntegrationTestSupport {
     assertThat(dialogues.findByCohort(record)).hasSize(12);
 
     assertEmails();
+    assertTaskNamesSayWhichSessionAndTerritory(cohort);
+  }
+
+  /** Lists, emails and escalations name the session and the territory; the diagram keeps the generic label. */
+  private void assertTaskNamesSayWhichSessionAndTerritory(ProcessInstance cohort) {
+    Function<String, List<String>> names = key -> engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(cohort.getId()).taskDefinitionKey(key).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricTaskInstance::getName).toList();
+    assertThat(names.apply("Task_PrepareSession")).containsExactlyInAnyOrder("Préparer la session S1 — Comprendre",
+        "Préparer la session S2 — Mettre en œuvre", "Préparer la session W — Webinaire expert",
+        "Préparer la session S3 — Approfondir", "Préparer la session S4 — Mettre en perspective");
+    assertThat(names.apply("Task_SubmitDeliverable")).hasSize(48).doesNotHaveDuplicates()
+        .contains("Déposer le livrable S2 — Mettre en œuvre (Territoire pilote p03)");
+    assertThat(names.apply("Task_MonthlySupport")).hasSize(108).contains("Faire le point du mois 9 (Territoire pilote p12)");
+    assertThat(names.apply("Task_Apply")).contains("Candidater au parcours d'expérience (Territoire pilote p01)");
+    assertThat(mailbox.about(cohortName)).filteredOn(mail -> mail.to().equals("cat1@p03.test"))
+        .extracting(Mailbox.Mail::subject).anySatisfy(subject -> assertThat(subject)
+            .startsWith("Rappel").contains("Déposer le livrable S2 — Mettre en œuvre (Territoire pilote p03)"));
+    Mailbox.Mail escalation = mailbox.about(cohortName).stream().filter(mail -> mail.to().equals("prog.test@catalyse.test"))
+        .filter(mail -> kind(mail).equals("retard signalé")).findFirst().orElseThrow();
+    assertThat(escalation.body()).contains("Déposer le livrable S2 — Mettre en œuvre (Territoire pilote p07)")
+        .doesNotContain("(Territoire pilote p07) — Territoire pilote p07");
+    assertThat(engine.getRepositoryService().getBpmnModelInstance(cohort.getProcessDefinitionId())
+        .<org.camunda.bpm.model.bpmn.instance.UserTask>getModelElementById("Task_SubmitDeliverable").getName())
+        .isEqualTo("Déposer le livrable de la session");
   }
 
   /** Exact counts per recipient: late territories are reminded, the programme team hears once of what is late. */

@@ -27,7 +27,11 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -160,6 +164,44 @@ class ProcessModelConventionsTest {
         keys.add(component.path("key").asText());
       }
     }
+  }
+
+  /**
+   * A task repeated per session, territory, quarter, year or month says which one in lists and emails:
+   * its « intitule » names every loop it sits in (a territory by its name, not its code), except the loop
+   * whose party the task is offered to.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyTaskRepeatedInALoopSaysWhichRoundInItsName(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String name = instanceName(task);
+      for (ModelElementInstance parent = task.getParentElement(); parent != null; parent = parent.getParentElement()) {
+        if (parent instanceof SubProcess scope && scope.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
+          String variable = loop.getCamundaElementVariable();
+          String shown = "territory".equals(variable) ? "territoryName" : variable;
+          assertThat(name).as("intitulé of " + task.getId() + " inside " + scope.getId()).isNotNull();
+          // A task offered to the loop's own party (an organisation answering for itself) is seen by that
+          // party only: it needs not name it, but the partnership or round it belongs to.
+          String offeredTo = String.valueOf(task.getCamundaCandidateGroups());
+          if (!offeredTo.matches(".*\\$\\{[^}]*\\b" + variable + "\\b.*")) {
+            assertThat(name).as("intitulé of " + task.getId() + " inside " + scope.getId())
+                .containsPattern("\\$\\{[^}]*\\b" + shown + "\\b");
+          }
+        }
+      }
+    }
+  }
+
+  private static String instanceName(UserTask task) {
+    if (task.getExtensionElements() == null) {
+      return null;
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> "intitule".equals(property.getCamundaName())).map(CamundaProperty::getCamundaValue)
+        .findFirst().orElse(null);
   }
 
   @ParameterizedTest
