@@ -54,6 +54,26 @@ public final class Browser {
     return send(request);
   }
 
+  /** Sends JSON as the webapps' scripts do, e.g. with their CSRF token. */
+  public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /** Signs in to Tasklist as its login screen does; returns the webapps' CSRF token for later calls. */
+  public String signInToTasklist(String userId, String password) {
+    String csrfToken = get("/camunda/app/tasklist/default/").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> answer = post("/camunda/api/admin/auth/user/default/login/tasklist",
+        Map.of("username", userId, "password", password), Map.of("Origin", baseUrl, "X-XSRF-TOKEN", csrfToken));
+    if (answer.statusCode() != 200) {
+      throw new AssertionError("Connexion à Tasklist refusée pour " + userId + " : " + answer.statusCode());
+    }
+    // Signing in renews the session, and the token goes with the session.
+    return get("/camunda/app/tasklist/default/").headers().firstValue("X-XSRF-TOKEN").orElse(csrfToken);
+  }
+
   /** Signs in through the login form; fails the test unless it leads on to the page asked for. */
   public Browser signIn(String userId, String password) {
     Map<String, String> form = new LinkedHashMap<>();

@@ -14,9 +14,23 @@ import org.springframework.web.server.ResponseStatusException;
 public class Caller {
 
   private final IdentityService identity;
+  private final WebappSessions sessions;
 
-  Caller(IdentityService identity) {
+  Caller(IdentityService identity, WebappSessions sessions) {
     this.identity = identity;
+    this.sessions = sessions;
+  }
+
+  /**
+   * Whether the operator makes this request, authenticated on /engine-rest and /api or signed in to
+   * the webapps (whose API authenticates inside its resources, after servlet filters have run).
+   */
+  public boolean isOperator(jakarta.servlet.http.HttpServletRequest request) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication != null) {
+      return authentication.getGroupIds() != null && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+    }
+    return sessions.signedIn(request).map(user -> user.groupIds().contains(Groups.CAMUNDA_ADMIN)).orElse(false);
   }
 
   /** @return the caller's user id, if they hold one of the roles (administrators always may) */

@@ -30,6 +30,8 @@ class RestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         BasicWithoutChallenge.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    // Before the filters that need to know who calls (e.g. the form submission check).
+    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
   }
 

@@ -38,6 +38,13 @@ record FormSchema(String id, List<FormField> fields) {
     return names;
   }
 
+  /** The names a submission of this form may carry: its fields and dynamic lists, nothing the form only reads. */
+  Set<String> submittedNames() {
+    Set<String> names = new HashSet<>();
+    fields.forEach(field -> names.add(field.key()));
+    return names;
+  }
+
   private static void collectNames(List<FormField> fields, Set<String> names) {
     for (FormField field : fields) {
       names.add(field.key());

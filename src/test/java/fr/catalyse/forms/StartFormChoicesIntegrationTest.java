@@ -79,7 +79,12 @@ class StartFormChoicesIntegrationTest extends IntegrationTestSupport {
     var unknown = start("cat.alpha", "gamma", Map.of("territoryOptions",
         Map.of("type", "Json", "value", "[{\"label\": \"Gamma\", \"value\": \"gamma\"}]")));
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
-    assertThat(unknown.json().get("message").asText()).contains("Le champ « Territoire » ne propose pas la valeur « gamma ».");
+    // The options are the engine's: sending them is refused before the form is judged (FormSubmissions)...
+    assertThat(unknown.json().get("message").asText()).contains("ce formulaire n'a pas de champ « territoryOptions »");
+    // ...and a value outside them is refused by the form's own rule.
+    var outside = start("cat.alpha", "gamma", Map.of());
+    assertThat(outside.status()).as(outside.toString()).isEqualTo(400);
+    assertThat(outside.json().get("message").asText()).contains("Le champ « Territoire » ne propose pas la valeur « gamma ».");
 
     var another = start("cat.alpha", "beta", Map.of());
     assertThat(another.status()).as(another.toString()).isEqualTo(400);
