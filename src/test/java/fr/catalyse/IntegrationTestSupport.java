@@ -90,7 +90,7 @@ public abstract class IntegrationTestSupport {
       if (!result.valid()) {
         throw new IllegalStateException(String.join("\n", result.errors()));
       }
-      directory.register(result.entries(), userId -> PASSWORD);
+      directory.register(result.entries(), person -> PASSWORD);
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Creates the operator account on first start, with the configured password. */
@@ -21,11 +22,13 @@ class AdminAccount implements Seeder {
   private final AdminProperties properties;
   private final AccessDirectory directory;
   private final IdentityService identity;
+  private final Environment environment;
 
-  AdminAccount(AdminProperties properties, AccessDirectory directory, IdentityService identity) {
+  AdminAccount(AdminProperties properties, AccessDirectory directory, IdentityService identity, Environment environment) {
     this.properties = properties;
     this.directory = directory;
     this.identity = identity;
+    this.environment = environment;
   }
 
   @Override
@@ -35,14 +38,14 @@ class AdminAccount implements Seeder {
     }
     String password = properties.password();
     if (password == null || password.isBlank()) {
-      throw new ConfigurationProblem(List.of("CATALYSE_ADMIN_PASSWORD n'est pas défini"));
+      throw new ConfigurationProblem(environment, List.of("CATALYSE_ADMIN_PASSWORD n'est pas défini"));
     }
     User account = identity.newUser(properties.userId());
     account.setFirstName(FIRST_NAME);
     account.setLastName(LAST_NAME);
     PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(password, account);
     if (!policy.isValid()) {
-      throw new ConfigurationProblem(List.of("CATALYSE_ADMIN_PASSWORD ne respecte pas la politique de mots de passe "
+      throw new ConfigurationProblem(environment, List.of("CATALYSE_ADMIN_PASSWORD ne respecte pas la politique de mots de passe "
           + "(10 caractères au moins, dont une majuscule, une minuscule, un chiffre et un caractère spécial, "
           + "sans l'identifiant du compte)"));
     }

@@ -8,8 +8,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
@@ -26,6 +31,10 @@ public class PasswordLinks {
   public static final String WELCOME = "WELCOME";
   public static final String RESET = "RESET";
   static final Duration VALIDITY = Duration.ofDays(7);
+  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String DIGITS = "0123456789";
+  /** Some of the punctuation the engine's policy counts as special; nobody types this password. */
+  private static final String SPECIALS = "!#%*+-=?^_~";
 
   private final PasswordTokenRepository tokens;
   private final IdentityService identity;
@@ -47,6 +56,47 @@ public class PasswordLinks {
     Instant now = Instant.now();
     tokens.save(new PasswordToken(userId, hash(token), purpose, now, now.plus(VALIDITY)));
     return application.link("/mot-de-passe?jeton=" + token);
+  }
+
+  /**
+   * A password nobody knows, for an account whose owner has not chosen one yet. The engine refuses a
+   * password that contains the account's id, first name, last name or email (case ignored), however
+   * short they are (« A1 », « Le »): no character that begins one of them is used, so none of them can
+   * occur. It is still checked against the engine's policy, in case an operator made it stricter.
+   */
+  public String unknownPassword(String userId, String firstName, String lastName, String email) {
+    User account = identity.newUser(userId);
+    account.setFirstName(firstName);
+    account.setLastName(lastName);
+    account.setEmail(email);
+    List<String> forbiddenStarts = Stream.of(userId, firstName, lastName, email)
+        .filter(value -> value != null && !value.isBlank()).map(value -> value.toUpperCase().substring(0, 1)).toList();
+    List<String> classes = Stream.of(UPPER, UPPER.toLowerCase(), DIGITS, SPECIALS)
+        .map(characters -> allowed(characters, forbiddenStarts)).toList();
+    String all = String.join("", classes);
+    for (int attempt = 0; attempt < 20; attempt++) {
+      List<Character> secret = new ArrayList<>();
+      for (String characters : classes) {
+        secret.add(characters.charAt(random.nextInt(characters.length())));
+      }
+      while (secret.size() < 32) {
+        secret.add(all.charAt(random.nextInt(all.length())));
+      }
+      Collections.shuffle(secret, random);
+      String password = secret.stream().map(String::valueOf).collect(Collectors.joining());
+      if (identity.checkPasswordAgainstPolicy(password, account).isValid()) {
+        return password;
+      }
+    }
+    throw new IllegalStateException("No initial secret meets the engine's password policy for " + userId);
+  }
+
+  /** The characters whose upper case is none of the forbidden first characters (compared as the engine compares). */
+  private static String allowed(String characters, List<String> forbiddenStarts) {
+    StringBuilder allowed = new StringBuilder();
+    characters.chars().mapToObj(character -> String.valueOf((char) character))
+        .filter(character -> !forbiddenStarts.contains(character.toUpperCase())).forEach(allowed::append);
+    return allowed.toString();
   }
 
   /** The account a link is for, if the link can still be used. */

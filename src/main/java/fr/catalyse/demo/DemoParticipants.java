@@ -36,7 +36,7 @@ class DemoParticipants implements Seeder {
       if (!result.valid()) {
         throw new IllegalStateException(FILE + " : " + String.join("\n", result.errors()));
       }
-      directory.register(result.entries(), userId -> properties.password());
+      directory.register(result.entries(), person -> properties.password());
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }

@@ -1,6 +1,8 @@
 package fr.catalyse.platform;
 
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,6 +16,13 @@ class ApiErrors {
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, String>> invalid(InvalidInputException invalid) {
     return ResponseEntity.badRequest().body(Map.of("type", "InvalidInputException", "message", invalid.getMessage()));
+  }
+
+  /** Lost a race with another transaction (see {@link RestErrors}); Spring matches the cause chain too. */
+  @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
+  ResponseEntity<Map<String, String>> concurrent(RuntimeException concurrent) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(Map.of("type", "OptimisticLockingException", "message", RestErrors.CONCURRENT_UPDATE));
   }
 
   @ExceptionHandler(ResponseStatusException.class)

@@ -39,7 +39,7 @@ public class ProductionConfigurationCheck implements EnvironmentPostProcessor {
       problems.add("CATALYSE_PUBLIC_URL doit donner l'adresse publique de Catalyse (utilisée dans les liens des courriels)");
     }
     if (!problems.isEmpty()) {
-      throw new ConfigurationProblem(problems);
+      throw new ConfigurationProblem(environment, problems);
     }
   }
 

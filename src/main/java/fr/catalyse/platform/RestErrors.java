@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -15,13 +16,20 @@ import org.springframework.stereotype.Component;
  * Errors of the REST API that a caller can fix answer 400 with a French message, in Camunda's JSON
  * error shape. The engine wraps exceptions thrown by listeners (ENGINE-03051, HTTP 500), so the
  * cause chain is searched for an {@link InvalidInputException}. Reaching into another territory's
- * tenant is a 403, like any other denied access. Everything else keeps Camunda's answer.
+ * tenant is a 403, like any other denied access. A change that lost a race with another transaction
+ * on the same data (a reminder job, another person: ENGINE-03005, an {@link OptimisticLockingException},
+ * which the REST resources wrap in a 500 {@link RestException}) is a 409 that tells the person to reload,
+ * since nothing they sent was recorded. Retrying it for them is not safe in general: the other
+ * transaction may have closed the task or moved the process on. Everything else keeps Camunda's answer.
  */
 @Component
 class RestErrors extends CamundaJerseyResourceConfig {
 
   static final String PASSWORD_POLICY = "Password does not match policy";
   static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
+  static final String CONCURRENT_UPDATE = "Cet élément a été modifié en même temps par une autre opération (un rappel "
+      + "automatique ou une autre personne) : votre envoi n'a pas été enregistré. Copiez vos saisies, rechargez la page, "
+      + "puis envoyez-les de nouveau.";
 
   @Override
   protected void registerAdditionalResources() {
@@ -33,6 +41,9 @@ class RestErrors extends CamundaJerseyResourceConfig {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException invalid) {
         return badRequest(invalid.getClass().getSimpleName(), invalid.getMessage());
+      }
+      if (cause instanceof OptimisticLockingException) {
+        return error(Response.Status.CONFLICT, "OptimisticLockingException", CONCURRENT_UPDATE);
       }
       if (PASSWORD_POLICY.equals(cause.getMessage())) {
         return badRequest("PasswordPolicyException", "Le mot de passe ne respecte pas la politique : 10 caractères "

@@ -2,13 +2,15 @@ package fr.catalyse.platform;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
 
 /**
  * Turns the two start-up failures an operator meets first into a French explanation and a fix:
- * an incomplete production configuration, and a database that cannot be reached or refuses the login.
+ * an incomplete or refused configuration, naming the profile in use (the demo refuses a weak
+ * CATALYSE_ADMIN_PASSWORD too), and a database that cannot be reached or refuses the login.
  */
 public class StartupFailureAnalyzer implements FailureAnalyzer {
 
@@ -22,9 +24,14 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConfigurationProblem problem) {
+        boolean production = problem.profiles().contains(ProductionConfigurationCheck.PRODUCTION);
         return new FailureAnalysis(
-            "Catalyse ne peut pas démarrer en production :\n  - " + String.join("\n  - ", problem.problems()),
-            "Définissez ces variables d'environnement (voir README, « Mise en production »).", failure);
+            "Catalyse ne peut pas démarrer (" + (problem.profiles().size() > 1 ? "profils " : "profil ")
+                + problem.profiles().stream().map(name -> "« " + name + " »").collect(Collectors.joining(", "))
+                + ") :\n  - " + String.join("\n  - ", problem.problems()),
+            production ? "Définissez ces variables d'environnement (voir README, « Mise en production »)."
+                : "Corrigez ces réglages, variables d'environnement ou options de la ligne de commande (voir README, "
+                    + "« Configuration »).", failure);
       }
       if (isConnectionFailure(cause)) {
         return new FailureAnalysis(

@@ -1,13 +1,22 @@
 package fr.catalyse.territory;
 
 import fr.catalyse.access.AccessDirectory;
+import fr.catalyse.platform.InvalidInputException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Directory {
+
+  private static final Logger log = LoggerFactory.getLogger(Directory.class);
 
   private final TerritoryRepository territories;
   private final OrganisationRepository organisations;
@@ -32,25 +43,68 @@ public class Directory {
   }
 
   /**
-   * @param initialPassword password for an account created now, from its user id
+   * @param initialPassword password for an account created now, from the person's first line
    * @return the user ids of the accounts created by this call
+   * @throws ParticipantOnboarding.DirectoryRejected naming the line, when the engine or the database
+   *     refuses to record it; the caller's transaction is then rolled back, so nothing is applied
    */
   @Transactional
-  public Set<String> register(List<DirectoryEntry> entries, Function<String, String> initialPassword) {
+  public Set<String> register(List<DirectoryEntry> entries, Function<DirectoryEntry, String> initialPassword) {
     Map<String, Territory> territoriesByCode = new LinkedHashMap<>();
     entries.stream().filter(DirectoryEntry::hasTerritory).forEach(entry -> territoriesByCode.computeIfAbsent(
-        entry.territoryCode(), code -> territory(code, entry.territoryName())));
+        entry.territoryCode(), code -> applying(entry, () -> territory(code, entry.territoryName()))));
 
     Set<String> created = new LinkedHashSet<>();
     entries.stream()
         .collect(Collectors.groupingBy(DirectoryEntry::userId, LinkedHashMap::new, Collectors.toList()))
-        .forEach((userId, lines) -> {
+        .forEach((userId, lines) -> applying(lines.get(0), () -> {
           if (!access.accountExists(userId)) {
             created.add(userId);
           }
-          register(userId, lines, territoriesByCode, initialPassword.apply(userId));
-        });
+          register(userId, lines, territoriesByCode, initialPassword.apply(lines.get(0)));
+          return null;
+        }));
     return created;
+  }
+
+  /**
+   * Applies one line, flushing our records so that the database refuses it now rather than at commit:
+   * the refusal then names the line. The engine writes at the end of each of its calls already. After
+   * such a refusal PostgreSQL accepts nothing more in the transaction, so the lines below go unchecked.
+   */
+  private <T> T applying(DirectoryEntry line, Supplier<T> work) {
+    try {
+      T result = work.get();
+      participants.flush();
+      return result;
+    } catch (InvalidInputException invalid) {
+      throw invalid;
+    } catch (ProcessEngineException | DataAccessException | PersistenceException refused) {
+      log.warn("Directory line {} ({}) refused", line.line(), line.userId(), refused);
+      throw new ParticipantOnboarding.DirectoryRejected(line.line(),
+          "Ligne " + line.line() + " (" + line.userId() + ") : " + reason(refused));
+    }
+  }
+
+  /** Why a line could not be recorded, in words the programme team can act on. */
+  private static String reason(Throwable refused) {
+    for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return "ce qu'elle décrit a été modifié en même temps par une autre opération ; importez le fichier à nouveau";
+      }
+      if (cause instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
+        return "une valeur est trop longue pour être enregistrée ; raccourcissez les codes (territoire, organisation), "
+            + "l'identifiant ou les noms de cette ligne";
+      }
+      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return "un territoire, une organisation ou une personne de cette ligne vient d'être enregistré par une autre "
+            + "opération ; importez le fichier à nouveau";
+      }
+      if ("Password does not match policy".equals(cause.getMessage())) {
+        return "le mot de passe initial du compte ne respecte pas la politique de mots de passe";
+      }
+    }
+    return "le moteur de processus a refusé de l'enregistrer ; vérifiez les codes, l'identifiant et les noms de cette ligne";
   }
 
   private void register(String userId, List<DirectoryEntry> lines, Map<String, Territory> territoriesByCode,

@@ -55,7 +55,7 @@ public final class DirectoryCsv {
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
         List<String> problems = new ArrayList<>();
-        Optional<DirectoryEntry> entry = entry(record, problems);
+        Optional<DirectoryEntry> entry = entry(record, line, problems);
         entry.ifPresent(value -> consistency.check(value, problems));
         if (problems.isEmpty()) {
           entries.add(entry.orElseThrow());
@@ -72,7 +72,7 @@ public final class DirectoryCsv {
     return errors.isEmpty() ? new Result(entries, List.of()) : new Result(List.of(), errors);
   }
 
-  private static Optional<DirectoryEntry> entry(CSVRecord record, List<String> problems) {
+  private static Optional<DirectoryEntry> entry(CSVRecord record, long line, List<String> problems) {
     String territory = value(record, "territoire");
     String territoryName = value(record, "nom_territoire");
     String userId = required(record, "identifiant", problems);
@@ -124,7 +124,7 @@ public final class DirectoryCsv {
       return Optional.empty();
     }
     return Optional.of(new DirectoryEntry(blankToNull(territory), blankToNull(territoryName), organisation.isEmpty() ? null : organisation,
-        organisationName.isEmpty() ? null : organisationName, kind, userId, firstName, lastName, email, role.orElseThrow()));
+        organisationName.isEmpty() ? null : organisationName, kind, userId, firstName, lastName, email, role.orElseThrow(), line));
   }
 
   private static String required(CSVRecord record, String column, List<String> problems) {

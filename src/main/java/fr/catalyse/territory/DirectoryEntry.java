@@ -5,6 +5,7 @@ import fr.catalyse.access.Role;
 /**
  * One line of the participants' directory: a person, their role, one territory they act for and,
  * optionally, their organisation. A person acting for several territories has one line per territory.
+ * {@code line} is its line number in the file, so that a refusal can name it.
  */
 public record DirectoryEntry(
     String territoryCode,
@@ -16,7 +17,8 @@ public record DirectoryEntry(
     String firstName,
     String lastName,
     String email,
-    Role role) {
+    Role role,
+    long line) {
 
   public boolean hasTerritory() {
     return territoryCode != null && !territoryCode.isBlank();

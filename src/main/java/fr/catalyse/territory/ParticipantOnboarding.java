@@ -31,7 +31,6 @@ public class ParticipantOnboarding {
   private final People people;
   private final Notices notices;
   private final CatalyseProperties application;
-  private final java.security.SecureRandom random = new java.security.SecureRandom();
 
   ParticipantOnboarding(Directory directory, ParticipantRepository participants, PasswordLinks passwords, People people,
       Notices notices, CatalyseProperties application) {
@@ -60,7 +59,8 @@ public class ParticipantOnboarding {
       throw new DirectoryRejected(result.errors());
     }
     // Until its owner chooses one through the welcome link, an account has a random password nobody knows.
-    Set<String> created = directory.register(result.entries(), userId -> unknownPassword());
+    Set<String> created = directory.register(result.entries(),
+        person -> passwords.unknownPassword(person.userId(), person.firstName(), person.lastName(), person.email()));
     List<String> updated = result.entries().stream().map(DirectoryEntry::userId).distinct()
         .filter(userId -> !created.contains(userId)).toList();
     List<String> notSent = new ArrayList<>();
@@ -96,12 +96,6 @@ public class ParticipantOnboarding {
     }
   }
 
-  private String unknownPassword() {
-    byte[] secret = new byte[24];
-    random.nextBytes(secret);
-    return "Aa1!" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-  }
-
   /** The file was refused; nothing was applied. */
   public static class DirectoryRejected extends InvalidInputException {
 
@@ -110,6 +104,12 @@ public class ParticipantOnboarding {
     DirectoryRejected(List<String> errors) {
       super("Le fichier n'a pas été importé : " + errors.size() + " ligne(s) à corriger. Rien n'a été modifié.");
       this.errors = List.copyOf(errors);
+    }
+
+    /** One line could not be recorded; the lines after it were not tried. */
+    DirectoryRejected(long line, String error) {
+      super("Le fichier n'a pas été importé : la ligne " + line + " n'a pas pu être enregistrée. Rien n'a été modifié.");
+      this.errors = List.of(error);
     }
 
     public List<String> errors() {

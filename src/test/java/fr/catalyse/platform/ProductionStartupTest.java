@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The production profile refuses to start on an incomplete or wrong configuration, and says why in French. */
+/**
+ * Catalyse refuses to start on an incomplete or wrong configuration, and says why in French, naming
+ * the profile in use: the production profile, and the demo (the default) too.
+ */
 class ProductionStartupTest {
 
   @Test
@@ -15,11 +18,24 @@ class ProductionStartupTest {
     try (var app = ApplicationProcess.start(Map.of("SPRING_PROFILES_ACTIVE", "production"), "--server.port=0")) {
       assertThat(app.awaitExit(Duration.ofSeconds(60))).isNotZero();
       assertThat(app.output())
-          .contains("Catalyse ne peut pas démarrer en production")
+          .contains("Catalyse ne peut pas démarrer (profil « production ») :")
           .contains("CATALYSE_ADMIN_PASSWORD (mot de passe du compte admin) n'est pas défini")
           .contains("SPRING_DATASOURCE_URL doit désigner la base PostgreSQL")
           .contains("SPRING_MAIL_HOST (serveur SMTP) n'est pas défini")
           .contains("CATALYSE_PUBLIC_URL doit donner l'adresse publique");
+    }
+  }
+
+  @Test
+  void theDemoRefusesAWeakAdministratorPasswordAndSaysItIsTheDemo() throws Exception {
+    try (var app = ApplicationProcess.start(Map.of("CATALYSE_ADMIN_PASSWORD", "admin"), "--server.port=0",
+        "--spring.datasource.url=jdbc:h2:mem:weak-admin", "--catalyse.demo.mailbox.smtp-port=0")) {
+      assertThat(app.awaitExit(Duration.ofSeconds(90))).isNotZero();
+      assertThat(app.output())
+          .contains("Catalyse ne peut pas démarrer (profil « demo ») :")
+          .contains("CATALYSE_ADMIN_PASSWORD ne respecte pas la politique de mots de passe")
+          .contains("voir README, « Configuration »")
+          .doesNotContain("en production");
     }
   }
 

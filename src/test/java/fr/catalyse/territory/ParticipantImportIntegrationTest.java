@@ -3,6 +3,7 @@ package fr.catalyse.territory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.catalyse.IntegrationTestSupport;
+import fr.catalyse.access.PasswordLinks;
 import fr.catalyse.notification.Mailbox;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,9 @@ class ParticipantImportIntegrationTest extends IntegrationTestSupport {
 
   @Autowired
   ParticipantRepository participants;
+
+  @Autowired
+  PasswordLinks passwords;
 
   String suffix;
   Mailbox mailbox;
@@ -106,6 +111,74 @@ class ParticipantImportIntegrationTest extends IntegrationTestSupport {
     assertThat(response.json().get("message").asText()).contains("2 ligne(s) à corriger. Rien n'a été modifié.");
     assertThat(response.json().get("erreurs").toString()).contains("Ligne 5 : adresse e-mail « zoe-at-gamma » invalide",
         "Ligne 6 : rôle « magicien » inconnu");
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(participants.findByUserId("nina." + suffix)).isEmpty();
+  }
+
+  /**
+   * The engine refuses a password that contains the person's id, first name, last name or email
+   * (case ignored): the initial secret must avoid them however short they are.
+   */
+  @Test
+  void peopleWithVeryShortNamesAreImportedAndInvitedLikeAnyoneElse() {
+    String header = DirectoryCsv.COLUMNS.stream().collect(java.util.stream.Collectors.joining(";")) + "\n";
+    String territory = "gamma-" + suffix + ";Territoire Gamma;;;;";
+    String csv = header
+        + territory + "ana." + suffix + ";Ana;A1;ana." + suffix + "@gamma.test;catalyseur\n"
+        + territory + "lea." + suffix + ";E;Le;lea." + suffix + "@gamma.test;catalyseur\n"
+        + territory + "li." + suffix + ";Li;Li;li." + suffix + "@gamma.test;catalyseur\n";
+
+    var response = upload("prog.test", csv);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().get("created").toString()).contains("ana." + suffix, "lea." + suffix, "li." + suffix);
+    assertThat(identity.createUserQuery().userIdIn("ana." + suffix, "lea." + suffix, "li." + suffix).count()).isEqualTo(3);
+    assertThat(mailbox.to("ana." + suffix + "@gamma.test", "Bienvenue dans Catalyse")).hasSize(1);
+  }
+
+  @Test
+  void theInitialSecretNeverContainsTheNamesTheEnginePolicyForbids() {
+    for (String[] person : new String[][] {{"a1", "Ana", "A1", "a@a.fr"}, {"e", "E", "Le", "e@li.fr"}, {"x9", "Li", "Z", "!@x.fr"}}) {
+      User user = identity.newUser(person[0]);
+      user.setFirstName(person[1]);
+      user.setLastName(person[2]);
+      user.setEmail(person[3]);
+      for (int attempt = 0; attempt < 500; attempt++) {
+        String secret = passwords.unknownPassword(person[0], person[1], person[2], person[3]);
+        assertThat(identity.checkPasswordAgainstPolicy(secret, user).isValid()).as(secret + " for " + person[2]).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aLineTheEngineRefusesIsNamedInFrenchAndNothingIsApplied() {
+    long users = identity.createUserQuery().count();
+    // The engine's group ids hold 64 characters: "organisation." and a 60-character code do not fit.
+    String longCode = ("asso-" + suffix + "-" + "x".repeat(60)).substring(0, 60);
+    String csv = csv() + "gamma-" + suffix + ";Territoire Gamma;" + longCode + ";Association au long code;association;paul."
+        + suffix + ";Paul;Pauline;paul." + suffix + "@gamma.test;association\n";
+
+    var response = upload("prog.test", csv);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().get("message").asText()).contains("n'a pas été importé").contains("Rien n'a été modifié");
+    assertThat(response.json().get("erreurs").toString()).contains("Ligne 5 (paul." + suffix + ") : une valeur est trop longue");
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(participants.findByUserId("nina." + suffix)).isEmpty();
+    assertThat(identity.createTenantQuery().tenantId("gamma-" + suffix).count()).isZero();
+  }
+
+  @Test
+  void aLineOurOwnRecordsRefuseIsNamedInFrenchAndNothingIsApplied() {
+    long users = identity.createUserQuery().count();
+    String csv = csv() + "gamma-" + suffix + ";Territoire Gamma;;;;long." + suffix + ";" + "Marie-".repeat(25) + ";Long;long."
+        + suffix + "@gamma.test;catalyseur\n";
+
+    var response = upload("prog.test", csv);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().get("message").asText()).contains("la ligne 5 n'a pas pu être enregistrée");
+    assertThat(response.json().get("erreurs").toString()).contains("Ligne 5 (long." + suffix + ") : une valeur est trop longue");
     assertThat(identity.createUserQuery().count()).isEqualTo(users);
     assertThat(participants.findByUserId("nina." + suffix)).isEmpty();
   }
