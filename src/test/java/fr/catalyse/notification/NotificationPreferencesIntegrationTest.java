@@ -58,6 +58,9 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
   @AfterEach
   void everyoneBackToImmediate() {
     ClockUtil.reset();
+    if (!smtp.isRunning()) {
+      smtp.start();
+    }
     rest().as("prog.test").put("/api/preferences/" + READER, Map.of("RAPPELS", "IMMEDIATE", "ATTRIBUTIONS", "IMMEDIATE",
         "ESCALADES", "IMMEDIATE"));
   }
@@ -163,6 +166,7 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
         "meetingSummary", "Une rencontre riche et utile."));
 
     scenario.fire(scenario.reminder("Task_ValidateSharedStakes"));
+    sendQueuedEmails();
 
     assertThat(mailbox.to("prog.test@catalyse.test", "Adresse e-mail inutilisable : Élu Sans Adresse")).hasSize(1);
     var listed = rest().as("prog.test").get("/api/notifications?territoire=alpha&statut=INVALID_ADDRESS&destinataire=" + mayor);
@@ -172,6 +176,49 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
     assertThat(rest().as("cat.alpha").get("/api/notifications").status()).isEqualTo(403);
     var bad = rest().as("prog.test").get("/api/notifications?depuis=hier");
     assertThat(bad.json().get("message").asText()).isEqualTo("« depuis » doit être une date au format AAAA-MM-JJ.");
+  }
+
+  /**
+   * The reminder job that meets the unusable address fails on the next recipient and rolls back; the
+   * address stays recorded as unusable, so the retry does not meet it again: its alert must have been
+   * queued on its own, and it reaches the programme team once the server is back.
+   */
+  @Test
+  void anUnusableAddressMetWhileTheMailServerIsDownIsStillReportedOnceAfterIt() {
+    String unique = UUID.randomUUID().toString().substring(0, 6);
+    // Sorts before elu.alpha: the unusable address is met first, then elu.alpha's send is refused.
+    String mayor = "elu.aa-panne." + unique;
+    User user = identity.newUser(mayor);
+    user.setFirstName("Élue");
+    user.setLastName("Panne " + unique);
+    user.setEmail("adresse-sans-arobase");
+    user.setPassword("Sans-Adresse-2026");
+    identity.saveUser(user);
+    identity.createMembership(mayor, "collectivites.alpha");
+    PartnershipScenario scenario = startAs("cat.alpha");
+    scenario.complete("Task_SharedDiagnostic", values("fragilities", json("emploi"), "territoryAssets", "Des atouts nombreux.",
+        "keyActors", "La mairie et ses partenaires."));
+    scenario.complete("Task_MapStakeholders", values("candidateOrganisations", json("asso-alpha")));
+    scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
+        "meetingSummary", "Une rencontre riche et utile."));
+    Job reminder = scenario.reminder("Task_ValidateSharedStakes");
+
+    smtp.stop();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> scenario.fire(reminder)).hasMessageContaining("Envoi impossible");
+    assertThat(records.findByRecipientUserOrderByCreatedAt(mayor)).singleElement()
+        .satisfies(record -> assertThat(record.getStatus()).isEqualTo(NotificationStatus.INVALID_ADDRESS));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NoticeJobs.PROCESS_KEY)
+        .processInstanceBusinessKey("Adresse inutilisable — " + mayor).count()).as("alert queued despite the rollback")
+        .isEqualTo(1);
+
+    smtp.start();
+    engine.getManagementService().executeJob(reminder.getId());
+    sendQueuedEmails();
+
+    String subject = "Adresse e-mail inutilisable : Élue Panne " + unique;
+    assertThat(mailbox.to("prog.test@catalyse.test", subject)).hasSize(1);
+    assertThat(mailbox.to("elu.alpha@alpha.test", "alpha / " + name)).hasSize(1);
+    assertThat(mailbox.about(subject).get(0).body()).contains("adresse-sans-arobase", "Valider les enjeux partagés");
   }
 
   private PartnershipScenario startAs(String catalyst) {
