@@ -151,19 +151,7 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
   @Test
   void anUnusableAddressIsReportedToTheProgrammeTeamAndListedInTheRecord() {
     String mayor = "elu.sans-adresse." + UUID.randomUUID().toString().substring(0, 6);
-    User user = identity.newUser(mayor);
-    user.setFirstName("Élu");
-    user.setLastName("Sans Adresse");
-    user.setEmail("pas-une-adresse");
-    user.setPassword("Sans-Adresse-2026");
-    identity.saveUser(user);
-    identity.createMembership(mayor, "collectivites.alpha");
-    PartnershipScenario scenario = startAs("cat.alpha");
-    scenario.complete("Task_SharedDiagnostic", values("fragilities", json("emploi"), "territoryAssets", "Des atouts nombreux.",
-        "keyActors", "La mairie et ses partenaires."));
-    scenario.complete("Task_MapStakeholders", values("candidateOrganisations", json("asso-alpha")));
-    scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
-        "meetingSummary", "Une rencontre riche et utile."));
+    PartnershipScenario scenario = waitingForStakesOf(mayor, "Élu", "Sans Adresse", "pas-une-adresse");
 
     scenario.fire(scenario.reminder("Task_ValidateSharedStakes"));
     sendQueuedEmails();
@@ -188,19 +176,7 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
     String unique = UUID.randomUUID().toString().substring(0, 6);
     // Sorts before elu.alpha: the unusable address is met first, then elu.alpha's send is refused.
     String mayor = "elu.aa-panne." + unique;
-    User user = identity.newUser(mayor);
-    user.setFirstName("Élue");
-    user.setLastName("Panne " + unique);
-    user.setEmail("adresse-sans-arobase");
-    user.setPassword("Sans-Adresse-2026");
-    identity.saveUser(user);
-    identity.createMembership(mayor, "collectivites.alpha");
-    PartnershipScenario scenario = startAs("cat.alpha");
-    scenario.complete("Task_SharedDiagnostic", values("fragilities", json("emploi"), "territoryAssets", "Des atouts nombreux.",
-        "keyActors", "La mairie et ses partenaires."));
-    scenario.complete("Task_MapStakeholders", values("candidateOrganisations", json("asso-alpha")));
-    scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
-        "meetingSummary", "Une rencontre riche et utile."));
+    PartnershipScenario scenario = waitingForStakesOf(mayor, "Élue", "Panne " + unique, "adresse-sans-arobase");
     Job reminder = scenario.reminder("Task_ValidateSharedStakes");
 
     smtp.stop();
@@ -219,6 +195,24 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
     assertThat(mailbox.to("prog.test@catalyse.test", subject)).hasSize(1);
     assertThat(mailbox.to("elu.alpha@alpha.test", "alpha / " + name)).hasSize(1);
     assertThat(mailbox.about(subject).get(0).body()).contains("adresse-sans-arobase", "Valider les enjeux partagés");
+  }
+
+  /** A mayor of alpha with this address, and a partnership waiting for alpha's mayors to validate its stakes. */
+  private PartnershipScenario waitingForStakesOf(String mayor, String firstName, String lastName, String email) {
+    User user = identity.newUser(mayor);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(email);
+    user.setPassword("Sans-Adresse-2026");
+    identity.saveUser(user);
+    identity.createMembership(mayor, "collectivites.alpha");
+    PartnershipScenario scenario = startAs("cat.alpha");
+    scenario.complete("Task_SharedDiagnostic", values("fragilities", json("emploi"), "territoryAssets", "Des atouts nombreux.",
+        "keyActors", "La mairie et ses partenaires."));
+    scenario.complete("Task_MapStakeholders", values("candidateOrganisations", json("asso-alpha")));
+    scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
+        "meetingSummary", "Une rencontre riche et utile."));
+    return scenario;
   }
 
   private PartnershipScenario startAs(String catalyst) {
