@@ -183,6 +183,32 @@ class AccountEmailsDuringAnOutageIntegrationTest extends IntegrationTestSupport 
     assertThat(rest().as(userId, "Jardin-Partage-2027").get("/engine-rest/engine").status()).isEqualTo(200);
   }
 
+  @Test
+  void anInvitationSentAgainDuringAnOutageIsQueuedAndArrivesOnceAfterIt() {
+    String userId = "relance." + suffix;
+    upload(csv(List.of(userId)));
+    sendQueuedEmails();
+    String firstLink = token(mailbox.to(userId + "@omega.test", WELCOME).get(0).body());
+    // GreenMail forgets what it received when it stops: from here on, only what comes after the outage.
+    smtp.stop();
+
+    var again = rest().as("prog.test").post("/api/participants/" + userId + "/invitation", Map.of());
+
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json().get("invitationProgrammee").asBoolean()).isTrue();
+    assertThat(rest().as("cat.alpha").post("/api/participants/" + userId + "/invitation", Map.of()).status())
+        .as("only the programme team invites").isEqualTo(403);
+    assertThat(attemptDue()).isEqualTo(1);
+    smtp.start();
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 2 * 60_000));
+    assertThat(attemptDue()).isZero();
+    assertThat(attemptDue()).isZero();
+
+    List<Mailbox.Mail> welcomes = mailbox.to(userId + "@omega.test", WELCOME);
+    assertThat(welcomes).as("the invitation sent again, once").hasSize(1);
+    assertThat(token(welcomes.get(0).body())).as("a new link").isNotEqualTo(firstLink);
+  }
+
   private String csv(List<String> userIds) {
     StringBuilder csv = new StringBuilder(String.join(";", DirectoryCsv.COLUMNS)).append('\n');
     for (String userId : userIds) {
