@@ -58,6 +58,40 @@ public abstract class IntegrationTestSupport {
   @Autowired
   private org.springframework.transaction.support.TransactionTemplate transaction;
 
+  @Autowired
+  private org.camunda.bpm.engine.ProcessEngine camunda;
+
+  /**
+   * Runs the queued email-delivery jobs that are due (welcome, password link, alert about an address),
+   * as the job executor would: it is off in tests. Fails the test if one of them fails.
+   *
+   * @return how many ran
+   */
+  protected int sendQueuedEmails() {
+    List<org.camunda.bpm.engine.runtime.Job> due = queuedEmails();
+    List<String> refusals = new java.util.ArrayList<>();
+    for (org.camunda.bpm.engine.runtime.Job job : due) {
+      try {
+        camunda.getManagementService().executeJob(job.getId());
+      } catch (RuntimeException refused) {
+        refusals.add(refused.getMessage());
+      }
+    }
+    if (!refusals.isEmpty()) {
+      throw new AssertionError(refusals.size() + " queued email(s) refused: " + refusals);
+    }
+    return due.size();
+  }
+
+  /** The email-delivery jobs due now (engine clock) with retries left. */
+  protected List<org.camunda.bpm.engine.runtime.Job> queuedEmails() {
+    return camunda.getManagementService().createJobQuery()
+        .processDefinitionKey(fr.catalyse.notification.NoticeJobs.PROCESS_KEY).withRetriesLeft().list().stream()
+        .filter(job -> job.getDuedate() == null
+            || !job.getDuedate().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()))
+        .toList();
+  }
+
   /** Reads lazy relations of our records, as the application does inside its transactions. */
   protected <T> T inTransaction(java.util.function.Supplier<T> read) {
     return transaction.execute(status -> read.get());

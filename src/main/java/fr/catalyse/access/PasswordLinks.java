@@ -47,8 +47,12 @@ public class PasswordLinks {
     this.application = application;
   }
 
-  /** A new link for the account; earlier links stay valid until they expire or one is used. */
-  @Transactional
+  /**
+   * A new link for the account; earlier links stay valid until they expire or one is used. Committed
+   * on its own, before the email carrying it leaves: if the job sending it then fails to commit, the
+   * email is already recorded as sent and not sent again, and its link must work.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
   public String issue(String userId, String purpose) {
     byte[] secret = new byte[32];
     random.nextBytes(secret);

@@ -16,13 +16,18 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues a notice as an engine job of a process instance: it runs on any node at once, is retried with
- * back-off when the mail server is down, and ends as an incident on that instance in Cockpit.
+ * Queues a notice as an engine job: it runs on any node at once, is retried with back-off when the mail
+ * server is down, and ends as an incident in Cockpit. A notice about a process is a job of its instance
+ * ({@link #schedule}); one that no process carries (welcome, password link, alert about an address) is
+ * the job of its own small « email-delivery » instance ({@link #queue}), so Cockpit shows it too.
  */
 @Component
 public class NoticeJobs extends AbstractProcessEnginePlugin {
 
   static final String TYPE = "catalyse-notice";
+
+  /** The process whose one asynchronous task sends a notice no other process carries. */
+  public static final String PROCESS_KEY = "email-delivery";
 
   private final List<NoticeSender> senders;
   private final ProcessEngine engine;
@@ -42,7 +47,7 @@ public class NoticeJobs extends AbstractProcessEnginePlugin {
 
   /** Queues {@code sender.send(argument)} on the process instance, due now. */
   public void schedule(String processInstanceId, String sender, String argument) {
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context -> {
+    configuration().getCommandExecutorTxRequired().execute(context -> {
       ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
       TimerEntity job = new TimerEntity();
       job.setJobHandlerType(TYPE);
@@ -56,6 +61,49 @@ public class NoticeJobs extends AbstractProcessEnginePlugin {
       context.getJobManager().schedule(job);
       return null;
     });
+  }
+
+  /**
+   * Queues {@code sender.send(argument)} as an email-delivery instance, in the caller's transaction:
+   * the notice exists exactly when what asked for it commits (an import rolled back queues nothing).
+   *
+   * @param label the instance's business key, what Cockpit shows, e.g. "Bienvenue — nina.martin"
+   * @return the instance's id
+   */
+  public String queue(String sender, String argument, String label) {
+    return start(configuration().getCommandExecutorTxRequired(), sender, argument, label);
+  }
+
+  /**
+   * The same, committed at once in its own transaction: for a notice caused by a record already
+   * committed on its own (an unusable address), which a later rollback of the caller must not lose.
+   */
+  public String queueCommitted(String sender, String argument, String label) {
+    return start(configuration().getCommandExecutorTxRequiresNew(), sender, argument, label);
+  }
+
+  private String start(org.camunda.bpm.engine.impl.interceptor.CommandExecutor executor, String sender, String argument,
+      String label) {
+    // Whoever caused the notice (an anonymous visitor, a participant completing a task) may not start
+    // processes: the notice is the application's own work.
+    return executor.execute(context -> context.runWithoutAuthorization(() -> engine.getRuntimeService()
+        .createProcessInstanceByKey(PROCESS_KEY).businessKey(truncate(label, 255))
+        .setVariable(SendEmail.SENDER, sender).setVariable(SendEmail.ARGUMENT, argument).execute().getId()));
+  }
+
+  /** Runs the named sender; unknown names fail the job, so they show as incidents. */
+  void run(String sender, String argument) {
+    senders.stream().filter(candidate -> candidate.name().equals(sender)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Expéditeur inconnu : " + sender))
+        .send(argument);
+  }
+
+  private ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  private static String truncate(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length);
   }
 
   /** Job configuration: which sender, with what. */
@@ -81,9 +129,7 @@ public class NoticeJobs extends AbstractProcessEnginePlugin {
 
     @Override
     public void execute(Notice notice, ExecutionEntity execution, CommandContext context, String tenantId) {
-      senders.stream().filter(sender -> sender.name().equals(notice.sender())).findFirst()
-          .orElseThrow(() -> new IllegalStateException("Expéditeur inconnu : " + notice.sender()))
-          .send(notice.argument());
+      run(notice.sender(), notice.argument());
     }
 
     @Override

@@ -8,37 +8,71 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Tells the programme team (and, when it must decide, the steering committee) that something needs attention. */
+/**
+ * Tells the programme team (and, when it must decide, the steering committee) that something needs
+ * attention. Alerts are sent from engine jobs: the processes' alerts from their asynchronous service
+ * tasks, the alert about an unusable address from a job of its own ({@link NoticeJobs#queueCommitted}).
+ */
 @Service
-public class ProgrammeAlerts {
+public class ProgrammeAlerts implements NoticeSender {
+
+  static final String UNDELIVERABLE = "undeliverable-address";
 
   private final People people;
   private final Mailer mailer;
   private final MailTemplates templates;
   private final CatalyseProperties application;
+  private final NoticeJobs jobs;
+  private final NotificationRecordRepository records;
 
-  ProgrammeAlerts(People people, Mailer mailer, MailTemplates templates, CatalyseProperties application) {
+  ProgrammeAlerts(People people, Mailer mailer, MailTemplates templates, CatalyseProperties application, NoticeJobs jobs,
+      NotificationRecordRepository records) {
     this.people = people;
     this.mailer = mailer;
     this.templates = templates;
     this.application = application;
+    this.jobs = jobs;
+    this.records = records;
   }
 
-  /** A participant's email address cannot be used: the programme team fixes it (not for alerts themselves). */
+  /**
+   * A participant's email address cannot be used: the programme team fixes it (not for alerts
+   * themselves). The unusable address is already recorded in its own transaction and will not be
+   * reported again, so the alert is queued committed at once: a rollback of the job that met the
+   * address (another recipient's send refused) must not lose it.
+   */
   @org.springframework.context.event.EventListener
   void undeliverable(Mailer.UndeliverableAddress undeliverable) {
     Email email = undeliverable.email();
     if (email.kind() == NotificationKind.ALERT) {
       return;
     }
-    Recipient person = email.to();
-    alert("invalid-address:" + person.userId() + ":" + person.email(), "Adresse e-mail inutilisable : " + person.name(),
-        "Catalyse n'a pas pu écrire à " + person.name() + " (" + person.userId() + ") : l'adresse « " + person.email()
-            + " » est absente ou invalide. Le message « " + email.subject() + " » n'est pas parti ; corrigez l'adresse "
-            + "dans Admin ou par un nouvel import.", email.territory(), email.processInstanceId());
+    jobs.queueCommitted(UNDELIVERABLE, email.idempotencyKey(), "Adresse inutilisable — " + email.to().userId());
+  }
+
+  @Override
+  public String name() {
+    return UNDELIVERABLE;
+  }
+
+  /** @param idempotencyKey of the email recorded with the unusable address */
+  @Override
+  public void send(String idempotencyKey) {
+    NotificationRecord failed = records.findByIdempotencyKey(idempotencyKey)
+        .orElseThrow(() -> new IllegalStateException("Aucun courriel enregistré sous la clé " + idempotencyKey));
+    String userId = failed.getRecipientUser();
+    String name = userId == null ? failed.getRecipientEmail()
+        : people.user(userId).map(Recipient::name).orElse(userId);
+    alert("invalid-address:" + userId + ":" + failed.getRecipientEmail(), "Adresse e-mail inutilisable : " + name,
+        "Catalyse n'a pas pu écrire à " + name + " (" + userId + ") : l'adresse « " + failed.getRecipientEmail()
+            + " » est absente ou invalide. Le message « " + failed.getSubject() + " » n'est pas parti ; corrigez l'adresse "
+            + "dans Admin ou par un nouvel import.", failed.getTerritory(), failed.getProcessInstanceId());
   }
 
   /**
+   * Call it from an engine job (an asynchronous service task, a notice job): a refused send throws, and
+   * the job's retry sends only to the members not yet recorded as reached.
+   *
    * @param key identifies the alert: the same key is sent to each member at most once
    * @param message what happened, in French, one or two sentences
    */

@@ -1,7 +1,8 @@
 package fr.catalyse.territory;
 
 import fr.catalyse.access.PasswordLinks;
-import fr.catalyse.notification.MailDeliveryException;
+import fr.catalyse.notification.NoticeJobs;
+import fr.catalyse.notification.NoticeSender;
 import fr.catalyse.notification.Notices;
 import fr.catalyse.notification.People;
 import fr.catalyse.notification.Recipient;
@@ -10,7 +11,6 @@ import fr.catalyse.platform.InvalidInputException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,31 +19,36 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Brings participants in from a CSV file: the whole file or nothing, then a French welcome email to
- * each new account with a link to choose its password. A failed email does not undo the import: it is
- * recorded, reported, and the invitation can be sent again.
+ * each new account with a link to choose its password. The welcome emails are queued with the import
+ * and sent from engine jobs once it commits: a mail server that is down delays them (retried, then an
+ * incident in Cockpit), it neither undoes the import nor loses them.
  */
 @Service
-public class ParticipantOnboarding {
+public class ParticipantOnboarding implements NoticeSender {
+
+  static final String WELCOME = "welcome";
 
   private final Directory directory;
   private final ParticipantRepository participants;
   private final PasswordLinks passwords;
   private final People people;
   private final Notices notices;
+  private final NoticeJobs jobs;
   private final CatalyseProperties application;
 
   ParticipantOnboarding(Directory directory, ParticipantRepository participants, PasswordLinks passwords, People people,
-      Notices notices, CatalyseProperties application) {
+      Notices notices, CatalyseProperties application, NoticeJobs jobs) {
     this.directory = directory;
     this.participants = participants;
     this.passwords = passwords;
     this.people = people;
     this.notices = notices;
     this.application = application;
+    this.jobs = jobs;
   }
 
-  /** What an import did. */
-  public record Report(List<String> created, List<String> updated, List<String> invitationsNotSent) {
+  /** What an import did; each created account's welcome email is on its way. */
+  public record Report(List<String> created, List<String> updated) {
   }
 
   /** @throws DirectoryRejected with every problem, line by line, when the file has any */
@@ -63,18 +68,28 @@ public class ParticipantOnboarding {
         person -> passwords.unknownPassword(person.userId(), person.firstName(), person.lastName(), person.email()));
     List<String> updated = result.entries().stream().map(DirectoryEntry::userId).distinct()
         .filter(userId -> !created.contains(userId)).toList();
-    List<String> notSent = new ArrayList<>();
-    for (String userId : created) {
-      if (!invite(userId)) {
-        notSent.add(userId);
-      }
-    }
-    return new Report(List.copyOf(created), updated, notSent);
+    created.forEach(this::invite);
+    return new Report(List.copyOf(created), updated);
   }
 
-  /** Sends a (new) welcome email with a link to choose a password; false if it could not leave. */
+  /** Queues a (new) welcome email with a link to choose a password, sent once the caller's transaction commits. */
   @Transactional
-  public boolean invite(String userId) {
+  public void invite(String userId) {
+    participants.findByUserId(userId).orElseThrow(() -> new InvalidInputException("Participant inconnu : " + userId));
+    // A fresh id per invitation: each one asked for is one email, sent once however often its job runs.
+    jobs.queue(WELCOME, userId + ":" + java.util.UUID.randomUUID(), "Bienvenue — " + userId);
+  }
+
+  @Override
+  public String name() {
+    return WELCOME;
+  }
+
+  /** @param invitation "userId:invitation id", as queued by {@link #invite} */
+  @Override
+  @Transactional
+  public void send(String invitation) {
+    String userId = invitation.substring(0, invitation.lastIndexOf(':'));
     Participant participant = participants.findByUserId(userId)
         .orElseThrow(() -> new InvalidInputException("Participant inconnu : " + userId));
     Recipient recipient = people.user(userId).orElseThrow();
@@ -87,13 +102,8 @@ public class ParticipantOnboarding {
             + "et utilisable une seule fois.",
         "Vous retrouverez ensuite vos tâches sur " + application.tasklistLink() + ".");
     String link = passwords.issue(userId, PasswordLinks.WELCOME);
-    try {
-      notices.send("welcome:" + userId + ":" + link.hashCode(), recipient, "Bienvenue dans Catalyse", paragraphs, link,
-          "Choisir mon mot de passe", new Notices.About(null, null));
-      return true;
-    } catch (MailDeliveryException refused) {
-      return false;
-    }
+    notices.send("welcome:" + invitation, recipient, "Bienvenue dans Catalyse", paragraphs, link,
+        "Choisir mon mot de passe", new Notices.About(null, null));
   }
 
   /** The file was refused; nothing was applied. */

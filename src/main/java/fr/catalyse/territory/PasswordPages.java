@@ -1,11 +1,8 @@
 package fr.catalyse.territory;
 
 import fr.catalyse.access.PasswordLinks;
-import fr.catalyse.notification.MailDeliveryException;
-import fr.catalyse.notification.Notices;
 import fr.catalyse.notification.People;
 import fr.catalyse.platform.InvalidInputException;
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +19,13 @@ class PasswordPages {
   private final PasswordLinks passwords;
   private final ParticipantRepository participants;
   private final People people;
-  private final Notices notices;
+  private final PasswordLinkEmails emails;
 
-  PasswordPages(PasswordLinks passwords, ParticipantRepository participants, People people, Notices notices) {
+  PasswordPages(PasswordLinks passwords, ParticipantRepository participants, People people, PasswordLinkEmails emails) {
     this.passwords = passwords;
     this.participants = participants;
     this.people = people;
-    this.notices = notices;
+    this.emails = emails;
   }
 
   @GetMapping("/mot-de-passe")
@@ -66,18 +63,8 @@ class PasswordPages {
     String wanted = identifier.trim();
     participants.findByUserId(wanted).or(() -> participants.findFirstByEmailIgnoreCase(wanted))
         .flatMap(participant -> people.user(participant.getUserId()))
-        .ifPresent(recipient -> {
-          String link = passwords.issue(recipient.userId(), PasswordLinks.RESET);
-          try {
-            notices.send("password:" + recipient.userId() + ":" + link.hashCode(), recipient, "Choisir un nouveau mot de passe",
-                List.of("Vous avez demandé à choisir un nouveau mot de passe pour votre compte Catalyse (identifiant "
-                    + recipient.userId() + ").", "Le lien ci-dessous est valable 7 jours et ne sert qu'une fois. Si vous "
-                    + "n'êtes pas à l'origine de cette demande, ignorez ce message."),
-                link, "Choisir mon mot de passe", new Notices.About(null, null));
-          } catch (MailDeliveryException refused) {
-            // Recorded as failed; the page says the same either way.
-          }
-        });
+        // Queued, not sent here: the page says the same whether the account exists and whether mail works.
+        .ifPresent(recipient -> emails.queue(recipient.userId()));
     model.addAttribute("sent", true);
     return "password/forgotten";
   }

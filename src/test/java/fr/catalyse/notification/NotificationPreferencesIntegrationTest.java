@@ -58,6 +58,9 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
   @AfterEach
   void everyoneBackToImmediate() {
     ClockUtil.reset();
+    if (!smtp.isRunning()) {
+      smtp.start();
+    }
     rest().as("prog.test").put("/api/preferences/" + READER, Map.of("RAPPELS", "IMMEDIATE", "ATTRIBUTIONS", "IMMEDIATE",
         "ESCALADES", "IMMEDIATE"));
   }
@@ -148,21 +151,10 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
   @Test
   void anUnusableAddressIsReportedToTheProgrammeTeamAndListedInTheRecord() {
     String mayor = "elu.sans-adresse." + UUID.randomUUID().toString().substring(0, 6);
-    User user = identity.newUser(mayor);
-    user.setFirstName("Élu");
-    user.setLastName("Sans Adresse");
-    user.setEmail("pas-une-adresse");
-    user.setPassword("Sans-Adresse-2026");
-    identity.saveUser(user);
-    identity.createMembership(mayor, "collectivites.alpha");
-    PartnershipScenario scenario = startAs("cat.alpha");
-    scenario.complete("Task_SharedDiagnostic", values("fragilities", json("emploi"), "territoryAssets", "Des atouts nombreux.",
-        "keyActors", "La mairie et ses partenaires."));
-    scenario.complete("Task_MapStakeholders", values("candidateOrganisations", json("asso-alpha")));
-    scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
-        "meetingSummary", "Une rencontre riche et utile."));
+    PartnershipScenario scenario = waitingForStakesOf(mayor, "Élu", "Sans Adresse", "pas-une-adresse");
 
     scenario.fire(scenario.reminder("Task_ValidateSharedStakes"));
+    sendQueuedEmails();
 
     assertThat(mailbox.to("prog.test@catalyse.test", "Adresse e-mail inutilisable : Élu Sans Adresse")).hasSize(1);
     var listed = rest().as("prog.test").get("/api/notifications?territoire=alpha&statut=INVALID_ADDRESS&destinataire=" + mayor);
@@ -172,6 +164,55 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
     assertThat(rest().as("cat.alpha").get("/api/notifications").status()).isEqualTo(403);
     var bad = rest().as("prog.test").get("/api/notifications?depuis=hier");
     assertThat(bad.json().get("message").asText()).isEqualTo("« depuis » doit être une date au format AAAA-MM-JJ.");
+  }
+
+  /**
+   * The reminder job that meets the unusable address fails on the next recipient and rolls back; the
+   * address stays recorded as unusable, so the retry does not meet it again: its alert must have been
+   * queued on its own, and it reaches the programme team once the server is back.
+   */
+  @Test
+  void anUnusableAddressMetWhileTheMailServerIsDownIsStillReportedOnceAfterIt() {
+    String unique = UUID.randomUUID().toString().substring(0, 6);
+    // Sorts before elu.alpha: the unusable address is met first, then elu.alpha's send is refused.
+    String mayor = "elu.aa-panne." + unique;
+    PartnershipScenario scenario = waitingForStakesOf(mayor, "Élue", "Panne " + unique, "adresse-sans-arobase");
+    Job reminder = scenario.reminder("Task_ValidateSharedStakes");
+
+    smtp.stop();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> scenario.fire(reminder)).hasMessageContaining("Envoi impossible");
+    assertThat(records.findByRecipientUserOrderByCreatedAt(mayor)).singleElement()
+        .satisfies(record -> assertThat(record.getStatus()).isEqualTo(NotificationStatus.INVALID_ADDRESS));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(NoticeJobs.PROCESS_KEY)
+        .processInstanceBusinessKey("Adresse inutilisable — " + mayor).count()).as("alert queued despite the rollback")
+        .isEqualTo(1);
+
+    smtp.start();
+    engine.getManagementService().executeJob(reminder.getId());
+    sendQueuedEmails();
+
+    String subject = "Adresse e-mail inutilisable : Élue Panne " + unique;
+    assertThat(mailbox.to("prog.test@catalyse.test", subject)).hasSize(1);
+    assertThat(mailbox.to("elu.alpha@alpha.test", "alpha / " + name)).hasSize(1);
+    assertThat(mailbox.about(subject).get(0).body()).contains("adresse-sans-arobase", "Valider les enjeux partagés");
+  }
+
+  /** A mayor of alpha with this address, and a partnership waiting for alpha's mayors to validate its stakes. */
+  private PartnershipScenario waitingForStakesOf(String mayor, String firstName, String lastName, String email) {
+    User user = identity.newUser(mayor);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(email);
+    user.setPassword("Sans-Adresse-2026");
+    identity.saveUser(user);
+    identity.createMembership(mayor, "collectivites.alpha");
+    PartnershipScenario scenario = startAs("cat.alpha");
+    scenario.complete("Task_SharedDiagnostic", values("fragilities", json("emploi"), "territoryAssets", "Des atouts nombreux.",
+        "keyActors", "La mairie et ses partenaires."));
+    scenario.complete("Task_MapStakeholders", values("candidateOrganisations", json("asso-alpha")));
+    scenario.complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 5,
+        "meetingSummary", "Une rencontre riche et utile."));
+    return scenario;
   }
 
   private PartnershipScenario startAs(String catalyst) {

@@ -204,13 +204,19 @@ class ParticipantImportIntegrationTest extends IntegrationTestSupport {
     assertThat(rest().as(omar, "Jardin-Partage-2027").get("/engine-rest/engine").status()).isEqualTo(200);
   }
 
+  /** Uploads the file, then runs the welcome emails' jobs, as the job executor does right after the import. */
   private fr.catalyse.RestCalls.Response upload(String user, String csv) {
-    return rest().as(user).send("/api/participants/import", "text/csv",
+    var response = rest().as(user).send("/api/participants/import", "text/csv",
         HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+    sendQueuedEmails();
+    return response;
   }
 
+  /** Posts a page's form, then runs the emails it queued (a password link). */
   private fr.catalyse.RestCalls.Response form(String path, String body) {
-    return rest().send(path, "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(body));
+    var response = rest().send(path, "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(body));
+    sendQueuedEmails();
+    return response;
   }
 
   private static String token(String body) {
