@@ -119,12 +119,7 @@ class WhoStartsAndRewritesInstancesIntegrationTest extends IntegrationTestSuppor
     }
     assertThat(instancesNamed(name)).isZero();
 
-    // The operator's start skips the registration: they bring what it would have set (no catalyst in charge).
-    Map<String, Object> operatorStart = new LinkedHashMap<>(startAtDiagnostic(name, "alpha"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> variables = (Map<String, Object>) operatorStart.get("variables");
-    variables.put("catalyst", Map.of("type", "Null"));
-    var operator = rest().as(RestCalls.ADMIN).post(START, operatorStart);
+    var operator = rest().as(RestCalls.ADMIN).post(START, startAtDiagnostic(name, "alpha"));
     assertThat(operator.status()).as(operator.toString()).isEqualTo(200);
     String instance = operator.json().get("id").asText();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
@@ -159,7 +154,8 @@ class WhoStartsAndRewritesInstancesIntegrationTest extends IntegrationTestSuppor
     String name = unique("À redémarrer");
     String instance = new PartnershipScenario(engine, access).start(name).id();
     engine.getRuntimeService().deleteProcessInstance(instance, "annulé pour le test");
-    Map<String, Object> restart = Map.of("processInstanceIds", List.of(instance),
+    // Without the model's listeners, which would refuse to replay a registration that already happened.
+    Map<String, Object> restart = Map.of("processInstanceIds", List.of(instance), "skipCustomListeners", true,
         "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_SharedDiagnostic")));
     String restartPath = "/engine-rest/process-definition/" + definitionId() + "/restart";
 
@@ -182,10 +178,7 @@ class WhoStartsAndRewritesInstancesIntegrationTest extends IntegrationTestSuppor
     assertThat(message.json().get("message").asText()).startsWith(OPERATOR_ONLY).contains("message");
     assertThat(rest().as("prog.test").post("/engine-rest/signal", Map.of("name", "relance")).status()).isEqualTo(403);
 
-    // The operator's restart does not replay the model's listeners (the record already exists).
-    Map<String, Object> operatorRestart = new LinkedHashMap<>(restart);
-    operatorRestart.put("skipCustomListeners", true);
-    var operator = rest().as(RestCalls.ADMIN).post(restartPath, operatorRestart);
+    var operator = rest().as(RestCalls.ADMIN).post(restartPath, restart);
     assertThat(operator.status()).as(operator.toString()).isEqualTo(204);
     String restarted = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(definitionId())
         .variableValueEquals("partnershipName", name).singleResult().getId();
@@ -237,8 +230,11 @@ class WhoStartsAndRewritesInstancesIntegrationTest extends IntegrationTestSuppor
     return variables;
   }
 
+  /** Straight to the first task, past the start form and the registration, bringing what it would have set. */
   private static Map<String, Object> startAtDiagnostic(String name, String territory) {
-    return Map.of("variables", startVariables(name, territory), "skipCustomListeners", true, "skipIoMappings", true,
+    Map<String, Object> variables = startVariables(name, territory);
+    variables.put("catalyst", Map.of("type", "Null"));
+    return Map.of("variables", variables, "skipCustomListeners", true, "skipIoMappings", true,
         "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_SharedDiagnostic")));
   }
 
