@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RegisterPartnership: checks that the territory exists and that whoever starts the partnership
- * may act for it, names the catalyst in charge, creates the record and gives the instance a
+ * Task_RegisterPartnership: checks that the territory exists, names the catalyst in charge (the
+ * person who started it, if a catalyst of that territory; whether they could start there at all was
+ * decided by the engine before any of this ran), creates the record and gives the instance a
  * business key Cockpit can show ("nantes / Mobilité solidaire").
  */
 @Component("registerPartnership")
@@ -52,7 +53,8 @@ class RegisterPartnership implements JavaDelegate {
         .orElseThrow(() -> new InvalidInputException("Le territoire « " + code + " » n'existe pas dans Catalyse."));
     // Who asked for this start, never the "initiator" variable: a caller's start variables overwrite it.
     String catalyst = catalystInCharge(requests.starter().orElse(null), territory);
-    Object origin = execution.getVariable(SPREAD_FROM);
+    // Only the engine's own start (SpreadPartnership) links a partnership to the one it spreads.
+    Object origin = requests.starter().isPresent() ? null : execution.getVariable(SPREAD_FROM);
     Partnership partnership = partnerships.save(new Partnership(Read.text(execution, "partnershipName"), territory,
         Read.text(execution, "partnershipKind"), Read.joined(execution, "objectives"), Read.joined(execution, "fragilities"),
         Read.text(execution, "summary"), catalyst, execution.getProcessInstanceId(),

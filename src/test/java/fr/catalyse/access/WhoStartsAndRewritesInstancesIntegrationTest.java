@@ -82,6 +82,13 @@ class WhoStartsAndRewritesInstancesIntegrationTest extends IntegrationTestSuppor
     var record = partnerships.findByProcessInstanceId(anywhere.json().get("id").asText()).orElseThrow();
     assertThat(record.getCatalystUserId()).isNull();
     assertThat(engine.getRuntimeService().getVariable(anywhere.json().get("id").asText(), "initiator")).isEqualTo("prog.test");
+
+    // Only a spreading the engine starts links a partnership to its origin; a caller's "spreadFrom" is ignored.
+    Map<String, Object> claimed = startVariables(unique("Essaimage prétendu"), "alpha");
+    claimed.put("spreadFrom", Map.of("value", record.getId(), "type", "Long"));
+    var linked = rest().as("cat.alpha").post(START, Map.of("variables", claimed));
+    assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+    assertThat(partnerships.findByProcessInstanceId(linked.json().get("id").asText()).orElseThrow().getSpreadFrom()).isNull();
   }
 
   @Test
