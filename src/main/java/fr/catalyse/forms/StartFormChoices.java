@@ -54,7 +54,7 @@ import org.springframework.stereotype.Component;
  * Camunda Form start form without loading any variable (it only does so for task forms).</li>
  * </ul>
  * The rules check a start against every value the engine accepts ({@link #accepted}); who may act
- * where stays with the model's own checks, which also see the processes that models start.
+ * where is checked by the engine for every start a person asks for (access.TerritoryTenants).
  */
 @Component
 class StartFormChoices extends AbstractProcessEnginePlugin {

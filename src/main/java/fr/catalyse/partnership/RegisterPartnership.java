@@ -1,6 +1,7 @@
 package fr.catalyse.partnership;
 
 import fr.catalyse.access.AccessDirectory;
+import fr.catalyse.access.DirectRequests;
 import fr.catalyse.access.Role;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.InvalidInputException;
@@ -17,8 +18,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RegisterPartnership: checks that the territory exists and that whoever starts the partnership
- * may act for it, names the catalyst in charge, creates the record and gives the instance a
+ * Task_RegisterPartnership: checks that the territory exists, names the catalyst in charge (the
+ * person who started it, if a catalyst of that territory; whether they could start there at all was
+ * decided by the engine before any of this ran), creates the record and gives the instance a
  * business key Cockpit can show ("nantes / Mobilité solidaire").
  */
 @Component("registerPartnership")
@@ -31,14 +33,17 @@ class RegisterPartnership implements JavaDelegate {
   private final ParticipantRepository participants;
   private final PartnershipRepository partnerships;
   private final AccessDirectory access;
+  private final DirectRequests requests;
 
   RegisterPartnership(TerritoryRepository territories, OrganisationRepository organisations,
-      ParticipantRepository participants, PartnershipRepository partnerships, AccessDirectory access) {
+      ParticipantRepository participants, PartnershipRepository partnerships, AccessDirectory access,
+      DirectRequests requests) {
     this.territories = territories;
     this.organisations = organisations;
     this.participants = participants;
     this.partnerships = partnerships;
     this.access = access;
+    this.requests = requests;
   }
 
   @Override
@@ -46,8 +51,10 @@ class RegisterPartnership implements JavaDelegate {
     String code = Read.text(execution, "territory");
     Territory territory = territories.findByCode(code)
         .orElseThrow(() -> new InvalidInputException("Le territoire « " + code + " » n'existe pas dans Catalyse."));
-    String catalyst = catalystInCharge(Read.text(execution, "initiator"), territory);
-    Object origin = execution.getVariable(SPREAD_FROM);
+    // Who asked for this start, never the "initiator" variable: a caller's start variables overwrite it.
+    String catalyst = catalystInCharge(requests.starter().orElse(null), territory);
+    // Only the engine's own start (SpreadPartnership) links a partnership to the one it spreads.
+    Object origin = requests.starter().isPresent() ? null : execution.getVariable(SPREAD_FROM);
     Partnership partnership = partnerships.save(new Partnership(Read.text(execution, "partnershipName"), territory,
         Read.text(execution, "partnershipKind"), Read.joined(execution, "objectives"), Read.joined(execution, "fragilities"),
         Read.text(execution, "summary"), catalyst, execution.getProcessInstanceId(),
@@ -62,15 +69,16 @@ class RegisterPartnership implements JavaDelegate {
 
   /**
    * A catalyst of the territory starting a partnership is in charge of it; the programme team (or
-   * an automatic start, such as spreading) leaves it to the territory's catalysts. Anyone else may not.
+   * an automatic start, such as spreading) leaves it to the territory's catalysts. Anyone else may
+   * not: the engine already refused them (TerritoryTenants), this holds should a start get past it.
    */
-  private String catalystInCharge(String initiator, Territory territory) {
-    if (initiator == null || access.isMember(initiator, Role.PROGRAMME_TEAM.groupId())
-        || access.isMember(initiator, Groups.CAMUNDA_ADMIN)) {
+  private String catalystInCharge(String starter, Territory territory) {
+    if (starter == null || access.isMember(starter, Role.PROGRAMME_TEAM.groupId())
+        || access.isMember(starter, Groups.CAMUNDA_ADMIN)) {
       return null;
     }
-    if (access.isMember(initiator, Role.CATALYST.groupIn(territory.getCode()))) {
-      return initiator;
+    if (access.isMember(starter, Role.CATALYST.groupIn(territory.getCode()))) {
+      return starter;
     }
     throw new InvalidInputException("Vous n'êtes pas catalyseur du territoire « " + territory.getName()
         + " » : seul un de ses catalyseurs ou l'équipe programme peut y lancer un partenariat.");

@@ -114,7 +114,8 @@ class FormRulesIntegrationTest extends IntegrationTestSupport {
     variables.put("objectives", jsonVariable("[\"attractivite\"]"));
     variables.put("fragilities", jsonVariable("[\"emploi\"]"));
 
-    var response = rest().as("cat.alpha").post("/engine-rest/process-definition/key/partnership-lifecycle/start",
+    // As the programme team, who may start in any territory: the form's own choices refuse this one.
+    var response = rest().as("prog.test").post("/engine-rest/process-definition/key/partnership-lifecycle/start",
         Map.of("variables", variables));
 
     assertRefused(response, "Le champ « Territoire » ne propose pas la valeur « Alpha Sud ».");

@@ -88,7 +88,9 @@ class PartnershipLifecycleProcessTest extends IntegrationTestSupport {
     values.put("territory", "beta");
     assertThatThrownBy(() -> scenario.as("cat.alpha",
         () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle", values)))
-        .hasMessageContaining("Vous n'êtes pas catalyseur du territoire « Territoire Bêta »");
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+        .hasMessageContaining("vous n'êtes pas catalyseur territorial du territoire « beta »");
+    assertThat(partnerships.findAll()).extracting(Partnership::getName).doesNotContain("Hors de mon territoire");
   }
 
   @Test
@@ -155,7 +157,8 @@ class PartnershipLifecycleProcessTest extends IntegrationTestSupport {
     scenario.evaluateByPartners();
     assertThat(engine.getTaskService().getVariable(scenario.task("Task_EvaluationDecision").getId(), "productAverage"))
         .isEqualTo("4,0");
-    scenario.decide("essaimer", "beta");
+    // As in Tasklist: the catalyst of alpha decides, and the spreading starts in beta on the engine's behalf.
+    scenario.as(PartnershipScenario.CATALYST, () -> scenario.decide("essaimer", "beta"));
 
     assertThat(scenario.instance()).hasPassed("Task_SpreadPartnership").isEnded();
     assertThat(scenario.instance()).hasPassed("EndEvent_PartnershipSpread");
@@ -163,6 +166,7 @@ class PartnershipLifecycleProcessTest extends IntegrationTestSupport {
     Partnership spread = partnerships.findBySpreadFrom(record()).get(0);
     assertThat(inTransaction(() -> partnerships.findById(spread.getId()).orElseThrow().getTerritory().getCode())).isEqualTo("beta");
     assertThat(spread.getName()).isEqualTo("Transport solidaire");
+    assertThat(spread.getCatalystUserId()).as("beta's catalysts pick it up").isNull();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(spread.getProcessInstanceId())
         .singleResult().getTenantId()).isEqualTo("beta");
     assertThat(evaluations.findByPartnershipOrderByRound(record())).extracting(Evaluation::getDecision).containsExactly("essaimer");
