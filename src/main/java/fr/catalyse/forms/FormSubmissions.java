@@ -114,12 +114,16 @@ class FormSubmissions {
     }
 
     private List<String> unknownFields(Matcher submission, byte[] body) {
-      JsonNode variables;
+      JsonNode request;
       try {
-        variables = JSON.readTree(body).path("variables");
+        request = JSON.readTree(body);
       } catch (IOException notJson) {
         return List.of(); // the engine answers malformed requests itself
       }
+      if (request.has("startInstructions")) {
+        return List.of(); // the operator's alone: refused with its own reason (access.DirectRequests)
+      }
+      JsonNode variables = request.path("variables");
       if (!variables.isObject() || variables.isEmpty()) {
         return List.of();
       }
@@ -129,7 +133,8 @@ class FormSubmissions {
       }
       Set<String> unknown = new TreeSet<>();
       variables.fieldNames().forEachRemaining(name -> {
-        if (!accepted.contains(name)) {
+        // « initiator » is the engine's: accepted only when it names the signed-in person (access.DirectRequests).
+        if (!accepted.contains(name) && !"initiator".equals(name)) {
           unknown.add(name);
         }
       });

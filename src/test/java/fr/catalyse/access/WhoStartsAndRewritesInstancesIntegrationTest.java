@@ -83,12 +83,15 @@ class WhoStartsAndRewritesInstancesIntegrationTest extends IntegrationTestSuppor
     assertThat(record.getCatalystUserId()).isNull();
     assertThat(engine.getRuntimeService().getVariable(anywhere.json().get("id").asText(), "initiator")).isEqualTo("prog.test");
 
-    // Only a spreading the engine starts links a partnership to its origin; a caller's "spreadFrom" is ignored.
-    Map<String, Object> claimed = startVariables(unique("Essaimage prétendu"), "alpha");
+    // Only a spreading the engine starts links a partnership to its origin: a caller's "spreadFrom" is
+    // no field of the start form, refused before the engine sees it (forms.FormSubmissions).
+    String pretended = unique("Essaimage prétendu");
+    Map<String, Object> claimed = startVariables(pretended, "alpha");
     claimed.put("spreadFrom", Map.of("value", record.getId(), "type", "Long"));
     var linked = rest().as("cat.alpha").post(START, Map.of("variables", claimed));
-    assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
-    assertThat(partnerships.findByProcessInstanceId(linked.json().get("id").asText()).orElseThrow().getSpreadFrom()).isNull();
+    assertThat(linked.status()).as(linked.toString()).isEqualTo(400);
+    assertThat(linked.json().get("message").asText()).contains("« spreadFrom »");
+    assertThat(instancesNamed(pretended)).isZero();
   }
 
   @Test

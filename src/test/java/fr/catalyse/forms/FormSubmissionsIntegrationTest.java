@@ -87,9 +87,9 @@ class FormSubmissionsIntegrationTest extends IntegrationTestSupport {
 
     var forgedStart = browser.postJson(api + "/process-definition/key/partnership-lifecycle/submit-form",
         "{\"variables\": {\"partnershipName\": {\"value\": \"Par Tasklist\"}, \"territory\": {\"value\": \"alpha\"},"
-            + " \"initiator\": {\"value\": \"prog.test\"}}}", headers);
+            + " \"spreadFrom\": {\"value\": 1, \"type\": \"Long\"}}}", headers);
     assertThat(forgedStart.statusCode()).isEqualTo(400);
-    assertThat(forgedStart.body()).contains("« initiator »");
+    assertThat(forgedStart.body()).contains("« spreadFrom »");
 
     var filled = browser.postJson(api + "/task/" + diagnostic + "/submit-form", "{\"variables\": {"
         + "\"territoryAssets\": {\"value\": \"Un tissu associatif dense et engagé.\"},"

@@ -83,7 +83,7 @@ class StartFormChoicesIntegrationTest extends IntegrationTestSupport {
     // The options are the engine's: sending them is refused before the form is judged (FormSubmissions)...
     assertThat(unknown.json().get("message").asText()).contains("ce formulaire n'a pas de champ « territoryOptions »");
     // ...and a value outside them is refused by the form's own rule.
-    var outside = start("cat.alpha", "gamma", Map.of());
+    var outside = start("prog.test", "gamma", Map.of());
     assertThat(outside.status()).as(outside.toString()).isEqualTo(400);
     assertThat(outside.json().get("message").asText()).contains("Le champ « Territoire » ne propose pas la valeur « gamma ».");
 
