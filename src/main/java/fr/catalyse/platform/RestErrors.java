@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import jakarta.ws.rs.core.FeatureContext;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,26 @@ class RestErrors extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(EngineErrors.class);
     register(WrappedErrors.class);
+  }
+
+  /**
+   * The webapps (Tasklist, Cockpit, Admin) call the engine through their own JAX-RS application,
+   * {@code /camunda/api/engine} (the servlet « Engine Api » of the Spring starter), with Camunda's
+   * mappers only: there a form violation answered 500 « ENGINE-03051 » and another territory's task
+   * 500 « ENGINE-13034 ». Jersey runs every {@link ForcedAutoDiscoverable} listed in
+   * {@code META-INF/services} for each application it starts, so this one adds our mappers to the
+   * webapps' applications too (on /engine-rest they are already registered: Jersey ignores the
+   * second registration), and both APIs answer alike.
+   */
+  public static class InEveryJerseyApplication implements ForcedAutoDiscoverable {
+
+    @Override
+    public void configure(FeatureContext context) {
+      if (!context.getConfiguration().isRegistered(EngineErrors.class)) {
+        context.register(EngineErrors.class);
+        context.register(WrappedErrors.class);
+      }
+    }
   }
 
   static Response translate(Throwable exception) {
