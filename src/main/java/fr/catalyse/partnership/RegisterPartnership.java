@@ -3,15 +3,10 @@ package fr.catalyse.partnership;
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.access.DirectRequests;
 import fr.catalyse.access.Role;
-import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.InvalidInputException;
-import fr.catalyse.territory.Organisation;
-import fr.catalyse.territory.OrganisationRepository;
 import fr.catalyse.territory.ParticipantRepository;
 import fr.catalyse.territory.Territory;
 import fr.catalyse.territory.TerritoryRepository;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,17 +24,14 @@ class RegisterPartnership implements JavaDelegate {
   static final String SPREAD_FROM = "spreadFrom";
 
   private final TerritoryRepository territories;
-  private final OrganisationRepository organisations;
   private final ParticipantRepository participants;
   private final PartnershipRepository partnerships;
   private final AccessDirectory access;
   private final DirectRequests requests;
 
-  RegisterPartnership(TerritoryRepository territories, OrganisationRepository organisations,
-      ParticipantRepository participants, PartnershipRepository partnerships, AccessDirectory access,
-      DirectRequests requests) {
+  RegisterPartnership(TerritoryRepository territories, ParticipantRepository participants,
+      PartnershipRepository partnerships, AccessDirectory access, DirectRequests requests) {
     this.territories = territories;
-    this.organisations = organisations;
     this.participants = participants;
     this.partnerships = partnerships;
     this.access = access;
@@ -63,7 +55,6 @@ class RegisterPartnership implements JavaDelegate {
     execution.setVariable(PartnershipLedger.PARTNERSHIP_ID, partnership.getId());
     execution.setVariable("territoryName", territory.getName());
     execution.setVariable("catalyst", catalyst);
-    execution.setVariable("territoryOrganisations", FormValues.options(organisationsOf(territory)));
     execution.setProcessBusinessKey(code + " / " + partnership.getName());
   }
 
@@ -82,13 +73,5 @@ class RegisterPartnership implements JavaDelegate {
     }
     throw new InvalidInputException("Vous n'êtes pas catalyseur du territoire « " + territory.getName()
         + " » : seul un de ses catalyseurs ou l'équipe programme peut y lancer un partenariat.");
-  }
-
-  private Map<String, String> organisationsOf(Territory territory) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (Organisation organisation : organisations.findByTerritoryOrderByName(territory)) {
-      options.put(organisation.getCode(), organisation.getName() + " (" + organisation.getKind().label() + ")");
-    }
-    return options;
   }
 }

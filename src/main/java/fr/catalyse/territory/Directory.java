@@ -107,6 +107,19 @@ public class Directory {
     return "le moteur de processus a refusé de l'enregistrer ; vérifiez les codes, l'identifiant et les noms de cette ligne";
   }
 
+  /**
+   * An organisation registered before any of its people (a catalyst brings it in), with the group its
+   * tasks are offered to.
+   */
+  @Transactional
+  public Organisation registerOrganisation(String territoryCode, String code, String name, OrganisationKind kind) {
+    Territory territory = territories.findByCode(territoryCode)
+        .orElseThrow(() -> new IllegalArgumentException("Territoire inconnu : " + territoryCode));
+    Organisation organisation = organisations.save(new Organisation(code, name, kind, territory));
+    access.ensureGroup(AccessDirectory.organisationGroup(code), name, "organisation");
+    return organisation;
+  }
+
   private void register(String userId, List<DirectoryEntry> lines, Map<String, Territory> territoriesByCode,
       String initialPassword) {
     DirectoryEntry person = lines.get(0);

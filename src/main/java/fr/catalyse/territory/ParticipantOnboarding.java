@@ -72,6 +72,20 @@ public class ParticipantOnboarding implements NoticeSender {
     return new Report(List.copyOf(created), updated);
   }
 
+  /**
+   * Registers participants entered by hand rather than from a file (the contact of an organisation a
+   * catalyst brings in) and welcomes each new account as an import does.
+   *
+   * @return the user ids of the accounts created
+   */
+  @Transactional
+  Set<String> registerAndWelcome(List<DirectoryEntry> entries) {
+    Set<String> created = directory.register(entries,
+        person -> passwords.unknownPassword(person.userId(), person.firstName(), person.lastName(), person.email()));
+    created.forEach(this::invite);
+    return created;
+  }
+
   /** Queues a (new) welcome email with a link to choose a password, sent once the caller's transaction commits. */
   @Transactional
   public void invite(String userId) {
