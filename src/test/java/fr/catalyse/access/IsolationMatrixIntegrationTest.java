@@ -131,6 +131,25 @@ class IsolationMatrixIntegrationTest extends IntegrationTestSupport {
     assertThat(response.body()).doesNotContain(ids.get("{betaInstance}")).doesNotContain(ids.get("{betaTask}"));
   }
 
+  /** The other half of the matrix: a list that hides another territory still shows one's own work. */
+  static Stream<Arguments> ownLists() {
+    return Stream.of(
+        Arguments.of("/task?maxResults=1000", "cat.alpha", List.of("{alphaTask}")),
+        Arguments.of("/task?maxResults=1000", "elu.alpha", List.of("{alphaGroupTask}")),
+        Arguments.of("/task?maxResults=1000", "prog.test", List.of("{alphaTask}", "{betaTask}", "{alphaGroupTask}")),
+        Arguments.of("/history/process-instance?maxResults=1000", "prog.test", List.of("{alphaInstance}", "{betaInstance}")),
+        Arguments.of("/process-instance?maxResults=1000", "comite.test", List.of("{alphaInstance}", "{betaInstance}")),
+        Arguments.of("/task?maxResults=1000", "cat.beta", List.of("{betaTask}")));
+  }
+
+  @ParameterizedTest(name = "{1} lists {0} with its own work")
+  @MethodSource("ownLists")
+  void listsShowWhatTheRoleWorksOn(String path, String user, List<String> expected) {
+    var response = rest().as(user).get("/engine-rest" + path);
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).contains(expected.stream().map(ids::get).toArray(String[]::new));
+  }
+
   static Stream<Arguments> webapps() {
     return Stream.of(
         Arguments.of("cat.alpha", "tasklist", true), Arguments.of("cat.alpha", "cockpit", false),
