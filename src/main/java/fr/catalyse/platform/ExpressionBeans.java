@@ -31,6 +31,8 @@ class ExpressionBeans extends AbstractProcessEnginePlugin {
       // Values the models compute with: delays from catalyse.deadlines, lists submitted by forms,
       // an organisation's name in task names (« intitule »), the weekly digest's schedule.
       "deadlines", "values", "organisationNames", "digests",
+      // Email delivery: the delegate that composes and sends one email.
+      "sendEmail",
       // Partnership lifecycle: stage records and task-completion listeners.
       "partnershipStages", "partnershipDialogue", "partnershipMatchmaking", "partnershipDesign", "partnershipSupport",
       "partnershipEvaluation",
