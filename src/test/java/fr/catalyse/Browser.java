@@ -3,6 +3,7 @@ package fr.catalyse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,8 +21,10 @@ import java.util.stream.Collectors;
 public final class Browser {
 
   private final String baseUrl;
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
       .followRedirects(HttpClient.Redirect.NEVER).build();
+  private String csrfToken;
 
   public Browser(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -87,9 +90,50 @@ public final class Browser {
     return this;
   }
 
+  /**
+   * Signs in to one of Camunda's webapps (cockpit, tasklist, admin) as its login screen does: the CSRF
+   * token comes with a first page and goes with the login form. Fails the test unless the login succeeds.
+   */
+  public Browser signInToWebapp(String app, String userId, String password) {
+    get("/camunda/app/" + app + "/default/");
+    HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/" + app,
+        Map.of("username", userId, "password", password), Map.of("Origin", baseUrl, "X-XSRF-TOKEN", csrfToken()));
+    if (login.statusCode() != 200) {
+      throw new AssertionError("Connexion à " + app + " refusée pour " + userId + " : " + login.statusCode() + " " + login.body());
+    }
+    return this;
+  }
+
+  /**
+   * Calls the webapps' API ({@code /camunda/api/...}) with the session and its CSRF token, as the webapps'
+   * scripts do, e.g. Cockpit deleting a deployment.
+   */
+  public HttpResponse<String> webappApi(String method, String path, String contentType, byte[] body) {
+    // A first read after the login gives the signed-in session its token (header and cookie).
+    get("/camunda/api/admin/auth/user/default");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+        .header("Origin", baseUrl).header("X-XSRF-TOKEN", csrfToken())
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
+  /** The token the webapps last handed out (response header), else the one in their cookie. */
+  private String csrfToken() {
+    if (csrfToken != null) {
+      return csrfToken;
+    }
+    return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("Pas de jeton CSRF des webapps"));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response.headers().firstValue("X-XSRF-TOKEN").filter(token -> !token.equals("Required")).ifPresent(token -> csrfToken = token);
+      return response;
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
     } catch (InterruptedException interrupted) {

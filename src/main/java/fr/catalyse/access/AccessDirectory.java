@@ -1,11 +1,13 @@
 package fr.catalyse.access;
 
 import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -136,5 +138,33 @@ public class AccessDirectory {
       authorization.addPermission(permission);
     }
     authorizations.saveAuthorization(authorization);
+  }
+
+  /**
+   * Grants the group exactly these permissions on the resource, taking back any other it was given
+   * before (a database seeded by an earlier version keeps its rows otherwise).
+   */
+  public void grantOnly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (grantsExactly(authorization, resource, Set.of(permissions))) {
+      return;
+    }
+    authorization.setPermissions(permissions);
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static boolean grantsExactly(Authorization authorization, Resource resource, Set<Permission> wanted) {
+    if (!wanted.contains(Permissions.ALL) && authorization.isPermissionGranted(Permissions.ALL)) {
+      return false;
+    }
+    return Arrays.stream(Permissions.values()).filter(permission -> permission != Permissions.NONE && permission != Permissions.ALL)
+        .filter(permission -> Arrays.asList(permission.getTypes()).contains(resource))
+        .allMatch(permission -> authorization.isPermissionGranted(permission) == wanted.contains(permission));
   }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who sees what, programme-wide. Participants reach tasks only through candidate groups of their
  * territory (the engine grants candidates the task); the programme team works on everything and uses
- * Cockpit; the steering committee reads everything; the operator account is a Camunda administrator.
+ * Cockpit, but only reads deployments; the steering committee reads everything; the operator account
+ * is a Camunda administrator, the only one who deploys.
  */
 @Component
 @Order(10)
@@ -31,7 +32,7 @@ class AuthorizationPolicy implements Seeder {
       "governance-dialogue", List.of());
 
   private static final List<Resource> PROGRAMME_RESOURCES = List.of(
-      Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DEPLOYMENT,
+      Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
       Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.BATCH,
       Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE, Resources.REPORT, Resources.DASHBOARD,
       Resources.OPERATION_LOG_CATEGORY);
@@ -57,6 +58,10 @@ class AuthorizationPolicy implements Seeder {
     directory.grant(programme, Resources.APPLICATION, "cockpit", ALL);
     directory.grant(programme, Resources.APPLICATION, "admin", ALL);
     PROGRAMME_RESOURCES.forEach(resource -> directory.grant(programme, resource, "*", ALL));
+    // Deploying is running code: a model's expressions call the application's beans and its
+    // service tasks its Java classes. The programme team sees deployments in Cockpit; creating,
+    // redeploying and deleting them is the operator's (camunda-admin), whatever an older version granted.
+    directory.grantOnly(programme, Resources.DEPLOYMENT, "*", READ);
     List.of(Resources.USER, Resources.GROUP, Resources.TENANT).forEach(resource -> directory.grant(programme, resource, "*", READ));
 
     String committee = Role.STEERING_COMMITTEE.groupId();

@@ -11,10 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -32,8 +35,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -225,6 +233,108 @@ class ProcessModelConventionsTest {
     while (deadline.find()) {
       assertThat(configured).as("catalyse.deadlines." + deadline.group(1)).containsKey(deadline.group(1));
     }
+  }
+
+  /**
+   * Expressions reach only the beans listed in {@link ExpressionBeans#EXPOSED}: a model naming
+   * another one (a typo, or a new bean not added there) would fail when it runs, so it fails here.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyBeanTheModelNamesIsExposedToExpressions(Path file) throws Exception {
+    beansNamedBy(file).forEach((bean, where) -> assertThat(ExpressionBeans.EXPOSED)
+        .as("bean « " + bean + " » named in " + file.getFileName() + " by " + where + " (see ExpressionBeans.EXPOSED)")
+        .contains(bean));
+  }
+
+  /** The list is exactly what the models need: a bean no model names any more leaves it. */
+  @Test
+  void everyExposedBeanIsNamedByAModel() throws Exception {
+    Set<String> named = new TreeSet<>();
+    for (Path file : models().toList()) {
+      named.addAll(beansNamedBy(file).keySet());
+    }
+    assertThat(ExpressionBeans.EXPOSED).containsExactlyElementsOf(named);
+  }
+
+  /**
+   * Scripts and Java class references run outside the list of exposed beans: the models use
+   * expressions and delegate beans only, so the list is the whole of what a model can call.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void noModelRunsAScriptOrNamesAJavaClass(Path file) throws Exception {
+    for (Element element : elements(file)) {
+      assertThat(element.getLocalName()).as("script in " + file.getFileName()).isNotIn("scriptTask", "script");
+      assertThat(element.hasAttributeNS(CAMUNDA, "class")).as("Java class named by " + element.getAttribute("id")).isFalse();
+      assertThat(element.getAttribute("class")).as("Java class named by " + element.getAttribute("id")).isEmpty();
+    }
+  }
+
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** An identifier that starts a property or method access: {@code deadlines} in {@code deadlines.of(...)}. */
+  private static final Pattern ACCESSED = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)\\s*[.\\[]");
+  private static final Pattern IDENTIFIER = Pattern.compile("\\s*([A-Za-z_]\\w*)\\s*");
+  /** What the engine itself puts in an expression's context: not beans. */
+  private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "caseExecution", "externalTask",
+      "authenticatedUserId");
+
+  /**
+   * The beans a model names, with the elements naming them: a delegate expression's identifier, and
+   * in every expression anywhere in the file (attributes, listeners, input parameters, the
+   * « intitule » property) each identifier on which a method or property is called, other than
+   * the engine's own. Plain identifiers ({@code ${territory}}) are process variables.
+   */
+  static Map<String, Set<String>> beansNamedBy(Path file) throws Exception {
+    Map<String, Set<String>> beans = new TreeMap<>();
+    for (Element element : elements(file)) {
+      String where = element.getLocalName() + (element.getAttribute("id").isEmpty() ? "" : " " + element.getAttribute("id"));
+      NamedNodeMap attributes = element.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        Node attribute = attributes.item(i);
+        if ("delegateExpression".equals(attribute.getLocalName())) {
+          Matcher delegate = EXPRESSION.matcher(attribute.getNodeValue());
+          assertThat(delegate.matches()).as("delegate expression of " + where).isTrue();
+          Matcher name = IDENTIFIER.matcher(delegate.group(1));
+          assertThat(name.matches()).as("delegate expression of " + where + " names one bean").isTrue();
+          beans.computeIfAbsent(name.group(1), bean -> new TreeSet<>()).add(where);
+        }
+        collectAccessed(attribute.getNodeValue(), where, beans);
+      }
+      NodeList children = element.getChildNodes();
+      for (int i = 0; i < children.getLength(); i++) {
+        if (children.item(i).getNodeType() == Node.TEXT_NODE || children.item(i).getNodeType() == Node.CDATA_SECTION_NODE) {
+          collectAccessed(children.item(i).getNodeValue(), where, beans);
+        }
+      }
+    }
+    return beans;
+  }
+
+  private static void collectAccessed(String text, String where, Map<String, Set<String>> beans) {
+    Matcher expression = EXPRESSION.matcher(text);
+    while (expression.find()) {
+      Matcher accessed = ACCESSED.matcher(QUOTED.matcher(expression.group(1)).replaceAll("''"));
+      while (accessed.find()) {
+        if (!ENGINE_NAMES.contains(accessed.group(1))) {
+          beans.computeIfAbsent(accessed.group(1), bean -> new TreeSet<>()).add(where);
+        }
+      }
+    }
+  }
+
+  private static List<Element> elements(Path file) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    NodeList all = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagNameNS("*", "*");
+    List<Element> elements = new java.util.ArrayList<>();
+    for (int i = 0; i < all.getLength(); i++) {
+      elements.add((Element) all.item(i));
+    }
+    return elements;
   }
 
   private static Process single(BpmnModelInstance model) {
