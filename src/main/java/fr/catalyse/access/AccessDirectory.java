@@ -1,7 +1,6 @@
 package fr.catalyse.access;
 
 import java.util.Arrays;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -142,7 +141,9 @@ public class AccessDirectory {
 
   /**
    * Grants the group exactly these permissions on the resource, taking back any other it was given
-   * before (a database seeded by an earlier version keeps its rows otherwise).
+   * before (a database seeded by an earlier version keeps its rows otherwise). Permissions are
+   * compared by their bits, so the resource's own enum (e.g. {@code ProcessDefinitionPermissions})
+   * and the older {@link Permissions} may be mixed.
    */
   public void grantOnly(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizations.createAuthorizationQuery()
@@ -152,19 +153,20 @@ public class AccessDirectory {
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-    } else if (grantsExactly(authorization, resource, Set.of(permissions))) {
+    } else if (grantsExactly(authorization, resource, permissions)) {
       return;
     }
     authorization.setPermissions(permissions);
     authorizations.saveAuthorization(authorization);
   }
 
-  private static boolean grantsExactly(Authorization authorization, Resource resource, Set<Permission> wanted) {
-    if (!wanted.contains(Permissions.ALL) && authorization.isPermissionGranted(Permissions.ALL)) {
+  private static boolean grantsExactly(Authorization authorization, Resource resource, Permission[] wanted) {
+    int mask = Arrays.stream(wanted).mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+    if (mask != Permissions.ALL.getValue() && authorization.isPermissionGranted(Permissions.ALL)) {
       return false;
     }
     return Arrays.stream(Permissions.values()).filter(permission -> permission != Permissions.NONE && permission != Permissions.ALL)
         .filter(permission -> Arrays.asList(permission.getTypes()).contains(resource))
-        .allMatch(permission -> authorization.isPermissionGranted(permission) == wanted.contains(permission));
+        .allMatch(permission -> authorization.isPermissionGranted(permission) == ((mask & permission.getValue()) == permission.getValue()));
   }
 }

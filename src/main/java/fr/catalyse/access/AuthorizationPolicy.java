@@ -7,9 +7,12 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 
 import fr.catalyse.platform.Seeder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.core.annotation.Order;
@@ -32,7 +35,7 @@ class AuthorizationPolicy implements Seeder {
       "governance-dialogue", List.of());
 
   private static final List<Resource> PROGRAMME_RESOURCES = List.of(
-      Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
+      Resources.PROCESS_INSTANCE, Resources.TASK,
       Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.BATCH,
       Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE, Resources.REPORT, Resources.DASHBOARD,
       Resources.OPERATION_LOG_CATEGORY);
@@ -62,6 +65,12 @@ class AuthorizationPolicy implements Seeder {
     // service tasks its Java classes. The programme team sees deployments in Cockpit; creating,
     // redeploying and deleting them is the operator's (camunda-admin), whatever an older version granted.
     directory.grantOnly(programme, Resources.DEPLOYMENT, "*", READ);
+    // Deleting a process definition undeploys it (and, cascading, every instance of it): the same
+    // rule as deployments. Everything else on definitions (suspend, instances, tasks, history) is theirs.
+    directory.grantOnly(programme, Resources.PROCESS_DEFINITION, "*", Arrays.stream(ProcessDefinitionPermissions.values())
+        .filter(permission -> permission != ProcessDefinitionPermissions.NONE && permission != ProcessDefinitionPermissions.ALL
+            && permission != ProcessDefinitionPermissions.DELETE)
+        .toArray(Permission[]::new));
     List.of(Resources.USER, Resources.GROUP, Resources.TENANT).forEach(resource -> directory.grant(programme, resource, "*", READ));
 
     String committee = Role.STEERING_COMMITTEE.groupId();

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,42 @@ class DeploymentIsTheOperatorsIntegrationTest extends IntegrationTestSupport {
     assertThat(join.status()).as(join.body()).isEqualTo(403);
     assertThat(rest().as(RestCalls.ADMIN).get("/engine-rest/user/count?memberOfGroup=camunda-admin&id=" + PROGRAMME)
         .json().get("count").asInt()).isZero();
+  }
+
+  @Test
+  void theProgrammeTeamCannotDeleteAProcessDefinitionButSuspendsAndResumesIt() {
+    String key = probeKey();
+    var deployed = deploy(rest().as(RestCalls.ADMIN), Deployments.of(key, key + ".bpmn", Deployments.emptyProcess(key)));
+    RestCalls programme = rest().as(PROGRAMME);
+
+    var delete = programme.delete("/engine-rest/process-definition/key/" + key + "?cascade=true");
+    assertThat(delete.status()).as(delete.body()).isEqualTo(403);
+    assertThat(rest().as(RestCalls.ADMIN).get("/engine-rest/process-definition/key/" + key).status()).isEqualTo(200);
+
+    var suspend = programme.put("/engine-rest/process-definition/key/" + key + "/suspended", Map.of("suspended", true));
+    assertThat(suspend.status()).as(suspend.body()).isEqualTo(204);
+    assertThat(programme.get("/engine-rest/process-definition/key/" + key).json().get("suspended").asBoolean()).isTrue();
+    assertThat(programme.put("/engine-rest/process-definition/key/" + key + "/suspended", Map.of("suspended", false)).status())
+        .isEqualTo(204);
+    assertThat(programme.get("/engine-rest/process-definition/key/" + key).json().get("suspended").asBoolean()).isFalse();
+    deleteAsOperator(deployed.json().get("id").asText());
+  }
+
+  @Test
+  void aDatabaseSeededByAnEarlierVersionLosesTheProgrammeTeamsDeleteRightOnDefinitionsAtTheNextStart() {
+    Authorization definitions = authorizations.createAuthorizationQuery().groupIdIn(Role.PROGRAMME_TEAM.groupId())
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    definitions.setPermissions(new Permissions[] {Permissions.ALL});
+    authorizations.saveAuthorization(definitions);
+
+    policy.seed();
+
+    Authorization after = authorizations.createAuthorizationQuery().groupIdIn(Role.PROGRAMME_TEAM.groupId())
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    assertThat(after.isPermissionGranted(ProcessDefinitionPermissions.DELETE)).isFalse();
+    assertThat(after.isPermissionGranted(ProcessDefinitionPermissions.SUSPEND)).isTrue();
+    assertThat(after.isPermissionGranted(ProcessDefinitionPermissions.CREATE_INSTANCE)).isTrue();
+    assertThat(after.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isTrue();
   }
 
   @Test

@@ -59,6 +59,27 @@ class FormSubmissionsIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void aParticipantCannotWriteVariablesOutsideASubmissionWhileTheOperatorCan() {
+    Map<String, Object> modification = Map.of("modifications", Map.of("invitedTerritories", json("[\"beta\"]")));
+    assertThat(rest().as("cat.alpha").post("/engine-rest/task/" + diagnostic + "/variables", modification).status()).isEqualTo(403);
+    assertThat(rest().as("cat.alpha").put("/engine-rest/task/" + diagnostic + "/variables/invitedTerritories",
+        json("[\"beta\"]")).status()).isEqualTo(403);
+    assertThat(rest().as("cat.alpha").post("/engine-rest/task/" + diagnostic + "/localVariables", modification).status()).isEqualTo(403);
+    assertThat(rest().as("cat.alpha").post("/engine-rest/process-instance/" + instance + "/variables", modification).status())
+        .isEqualTo(403);
+    assertThat(rest().as("cat.alpha").post("/engine-rest/execution/" + instance + "/localVariables", modification).status())
+        .isEqualTo(403);
+    assertThat(engine.getRuntimeService().getVariable(instance, "invitedTerritories")).isNull();
+    assertThat(engine.getTaskService().getVariable(diagnostic, "invitedTerritories")).isNull();
+
+    // The participant still reads their task's variables, and the operator still repairs.
+    assertThat(rest().as("cat.alpha").get("/engine-rest/task/" + diagnostic + "/variables").status()).isEqualTo(200);
+    assertThat(rest().as("admin").post("/engine-rest/process-instance/" + instance + "/variables", modification).status())
+        .isEqualTo(204);
+    assertThat(engine.getRuntimeService().getVariable(instance, "invitedTerritories")).isNotNull();
+  }
+
+  @Test
   void theCatalystCompletesWithTheFormsFieldsAndTheOperatorMayAddARepairVariable() {
     var filled = rest().as("cat.alpha").post("/engine-rest/task/" + diagnostic + "/submit-form", Map.of("variables",
         Map.of("territoryAssets", text("Un tissu associatif dense et engagé."), "keyActors", text("La mairie, trois associations"),
