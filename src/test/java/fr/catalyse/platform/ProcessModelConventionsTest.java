@@ -21,12 +21,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -269,6 +271,58 @@ class ProcessModelConventionsTest {
       assertThat(element.hasAttributeNS(CAMUNDA, "class")).as("Java class named by " + element.getAttribute("id")).isFalse();
       assertThat(element.getAttribute("class")).as("Java class named by " + element.getAttribute("id")).isEmpty();
     }
+  }
+
+  /**
+   * A service task that sends email runs in a job of its own (asyncBefore): with the mail server
+   * down, the job fails and is retried with back-off (then an incident), instead of failing the
+   * completion of the person before it, whose answer would be lost with their transaction. A bean
+   * sends email when its class uses one of these; emails already sent are recorded in their own
+   * transaction (NotificationLog), so the retry does not send them twice.
+   */
+  private static final Set<String> SENDERS = Set.of("Notices", "Mailer", "ProgrammeAlerts", "Convocations");
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyServiceTaskThatSendsEmailRunsInItsOwnRetriedJob(Path file) throws Exception {
+    Map<String, String> sources = beanSources();
+    for (Element element : elements(file)) {
+      if (!"serviceTask".equals(element.getLocalName())) {
+        continue;
+      }
+      String expression = element.getAttributeNS(CAMUNDA, "delegateExpression") + element.getAttributeNS(CAMUNDA, "expression");
+      Matcher bean = Pattern.compile("\\{\\s*([A-Za-z_]\\w*)").matcher(expression);
+      assertThat(bean.find()).as("bean of " + element.getAttribute("id")).isTrue();
+      String source = sources.get(bean.group(1));
+      assertThat(source).as("class of bean « " + bean.group(1) + " »").isNotNull();
+      boolean sends = SENDERS.stream().anyMatch(sender -> Pattern.compile("\\b" + sender + "\\b").matcher(source).find());
+      if (sends) {
+        assertThat("true".equals(element.getAttributeNS(CAMUNDA, "asyncBefore")) || reachedOnlyByATimer(file, element.getAttribute("id")))
+            .as(element.getAttribute("id") + " sends email: asyncBefore, or right after a timer (whose job it runs in)").isTrue();
+      }
+    }
+  }
+
+  private static boolean reachedOnlyByATimer(Path file, String id) {
+    FlowNode task = Bpmn.readModelFromFile(file.toFile()).getModelElementById(id);
+    return !task.getIncoming().isEmpty() && task.getIncoming().stream().map(SequenceFlow::getSource)
+        .allMatch(source -> source instanceof CatchEvent event
+            && event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance));
+  }
+
+  /** Bean name → source of its class: {@code @Component("name")}, or the class name with a lower-case first letter. */
+  private static Map<String, String> beanSources() throws IOException {
+    Map<String, String> sources = new HashMap<>();
+    Pattern named = Pattern.compile("@(?:Component|Service)\\(\"([^\"]+)\"\\)");
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path path : files.filter(candidate -> candidate.toString().endsWith(".java")).toList()) {
+        String source = Files.readString(path);
+        String simple = path.getFileName().toString().replace(".java", "");
+        Matcher name = named.matcher(source);
+        sources.put(name.find() ? name.group(1) : Character.toLowerCase(simple.charAt(0)) + simple.substring(1), source);
+      }
+    }
+    return sources;
   }
 
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
