@@ -18,12 +18,16 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Participants choose their own password: a new account gets a single-use link in its welcome email
- * (valid a week), anyone may ask for a new one. No password ever travels by email.
+ * (valid a week), anyone may ask for a new one, within {@link PasswordResetLimits}. No password ever
+ * travels by email. Times are the engine's clock, like every date of the programme (a rehearsal, or a
+ * test, moves them together).
  */
 @Service
 public class PasswordLinks {
@@ -39,12 +43,15 @@ public class PasswordLinks {
   private final PasswordTokenRepository tokens;
   private final IdentityService identity;
   private final CatalyseProperties application;
+  private final PasswordResetLimits limits;
   private final SecureRandom random = new SecureRandom();
 
-  PasswordLinks(PasswordTokenRepository tokens, IdentityService identity, CatalyseProperties application) {
+  PasswordLinks(PasswordTokenRepository tokens, IdentityService identity, CatalyseProperties application,
+      PasswordResetLimits limits) {
     this.tokens = tokens;
     this.identity = identity;
     this.application = application;
+    this.limits = limits;
   }
 
   /**
@@ -52,14 +59,39 @@ public class PasswordLinks {
    * on its own, before the email carrying it leaves: if the job sending it then fails to commit, the
    * email is already recorded as sent and not sent again, and its link must work.
    */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public String issue(String userId, String purpose) {
+    return mint(userId, purpose);
+  }
+
+  /**
+   * Whether the account may receive another link it asked for: fewer than {@code linksPerAccount} in the
+   * last {@code accountWindow}, and none still usable minted in the last {@code accountInterval}. Whoever
+   * then queues a link holds the account's lock meanwhile, so that nodes asking at once count each other's.
+   */
+  @Transactional(readOnly = true)
+  public boolean mayReset(String userId) {
+    Instant now = now();
+    Duration lookBack = limits.accountWindow().compareTo(limits.accountInterval()) >= 0 ? limits.accountWindow()
+        : limits.accountInterval();
+    List<PasswordToken> recent = tokens.findByUserIdAndPurposeAndCreatedAtAfter(userId, RESET, now.minus(lookBack));
+    long inWindow = recent.stream().filter(link -> link.getCreatedAt().isAfter(now.minus(limits.accountWindow()))).count();
+    boolean freshOneWorks = recent.stream()
+        .anyMatch(link -> link.usableAt(now) && link.getCreatedAt().isAfter(now.minus(limits.accountInterval())));
+    return inWindow < limits.linksPerAccount() && !freshOneWorks;
+  }
+
+  private String mint(String userId, String purpose) {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    Instant now = Instant.now();
+    Instant now = now();
     tokens.save(new PasswordToken(userId, hash(token), purpose, now, now.plus(VALIDITY)));
     return application.link("/mot-de-passe?jeton=" + token);
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
   }
 
   /**
@@ -125,12 +157,12 @@ public class PasswordLinks {
     user.setPassword(password);
     identity.saveUser(user);
     identity.unlockUser(user.getId());
-    link.use(Instant.now());
+    link.use(now());
     return user.getId();
   }
 
   private PasswordToken usable(String token) {
-    return tokens.findByTokenHash(hash(token == null ? "" : token)).filter(link -> link.usableAt(Instant.now()))
+    return tokens.findByTokenHash(hash(token == null ? "" : token)).filter(link -> link.usableAt(now()))
         .orElseThrow(() -> new InvalidInputException("Ce lien n'est plus valable : il a déjà servi ou il a expiré. "
             + "Demandez-en un nouveau."));
   }

@@ -48,4 +48,8 @@ class PasswordToken {
   String getUserId() {
     return userId;
   }
+
+  Instant getCreatedAt() {
+    return createdAt;
+  }
 }

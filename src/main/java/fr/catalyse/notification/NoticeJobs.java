@@ -91,6 +91,17 @@ public class NoticeJobs extends AbstractProcessEnginePlugin {
         .setVariable(SendEmail.SENDER, sender).setVariable(SendEmail.ARGUMENT, argument).execute().getId()));
   }
 
+  /**
+   * Whether a notice queued under this label (business key) is still to be sent: its job has tries left.
+   * One that ended as an incident no longer counts, so a new request is not held up by it.
+   */
+  public boolean waiting(String label) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(truncate(label, 255)).list().stream()
+        .anyMatch(instance -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+            .withRetriesLeft().count() > 0);
+  }
+
   /** Runs the named sender; unknown names fail the job, so they show as incidents. */
   void run(String sender, String argument) {
     senders.stream().filter(candidate -> candidate.name().equals(sender)).findFirst()

@@ -1,5 +1,6 @@
 package fr.catalyse.notification;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.catalyse.access.Caller;
 import fr.catalyse.access.Role;
 import fr.catalyse.platform.Deadlines;
@@ -7,6 +8,8 @@ import fr.catalyse.platform.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +48,7 @@ class NotificationApi {
   }
 
   @PutMapping("/api/preferences")
-  Map<String, Object> chooseMine(@RequestBody Map<String, String> choices) {
+  Map<String, Object> chooseMine(@RequestBody(required = false) JsonNode choices) {
     String userId = caller.userId();
     return shown(userId, caller.asSystem(() -> preferences.choose(userId, parse(choices))));
   }
@@ -57,7 +60,7 @@ class NotificationApi {
   }
 
   @PutMapping("/api/preferences/{userId}")
-  Map<String, Object> choose(@PathVariable String userId, @RequestBody Map<String, String> choices) {
+  Map<String, Object> choose(@PathVariable String userId, @RequestBody(required = false) JsonNode choices) {
     caller.requireRole(Role.PROGRAMME_TEAM);
     return shown(userId, caller.asSystem(() -> preferences.choose(userId, parse(choices))));
   }
@@ -98,19 +101,53 @@ class NotificationApi {
     return Map.of("utilisateur", userId, "preferences", kinds);
   }
 
-  private static Map<PreferenceKind, DeliveryMode> parse(Map<String, String> choices) {
+  /**
+   * The choices sent, e.g. {@code {"RAPPELS": "DIGEST"}}: one known kind per field, a mode as text for each.
+   * Every problem is named, by field, and nothing is changed when there is one.
+   */
+  static Map<PreferenceKind, DeliveryMode> parse(JsonNode choices) {
+    if (choices == null || !choices.isObject()) {
+      throw new InvalidInputException("Préférences refusées : un objet JSON est attendu, un type de message par champ, "
+          + "par exemple {\"RAPPELS\": \"DIGEST\"}.");
+    }
     Map<PreferenceKind, DeliveryMode> parsed = new EnumMap<>(PreferenceKind.class);
-    choices.forEach((kind, mode) -> parsed.put(enumValue(PreferenceKind.class, kind, "type de message"),
-        enumValue(DeliveryMode.class, mode, "mode")));
+    List<String> problems = new ArrayList<>();
+    choices.fields().forEachRemaining(field -> {
+      PreferenceKind kind = known(PreferenceKind.class, field.getKey());
+      DeliveryMode mode = field.getValue().isTextual() ? known(DeliveryMode.class, field.getValue().asText()) : null;
+      if (kind == null) {
+        problems.add("« " + field.getKey() + " » n'est pas un type de message connu (" + names(PreferenceKind.class) + ")");
+      } else if (field.getValue().isNull()) {
+        problems.add("« " + field.getKey() + " » : mode manquant (" + names(DeliveryMode.class) + ")");
+      } else if (!field.getValue().isTextual()) {
+        problems.add("« " + field.getKey() + " » : le mode s'écrit en texte (" + names(DeliveryMode.class) + ")");
+      } else if (mode == null) {
+        problems.add("« " + field.getKey() + " » : « " + field.getValue().asText() + " » n'est pas un mode connu ("
+            + names(DeliveryMode.class) + ")");
+      } else {
+        parsed.put(kind, mode);
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("Préférences refusées, rien n'a été modifié : " + String.join(" ; ", problems) + ".");
+    }
     return parsed;
+  }
+
+  private static <E extends Enum<E>> E known(Class<E> type, String value) {
+    return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equalsIgnoreCase(value.trim()))
+        .findFirst().orElse(null);
+  }
+
+  private static String names(Class<? extends Enum<?>> type) {
+    return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
   }
 
   private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String what) {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase());
     } catch (IllegalArgumentException unknown) {
-      throw new InvalidInputException("« " + value + " » n'est pas un " + what + " connu ("
-          + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ").");
+      throw new InvalidInputException("« " + value + " » n'est pas un " + what + " connu (" + names(type) + ").");
     }
   }
 

@@ -3,6 +3,7 @@ package fr.catalyse.territory;
 import fr.catalyse.access.Role;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code territoire;nom_territoire;organisation;nom_organisation;type_organisation;identifiant;prenom;nom;email;role}.
  * The territory may be left empty for the programme team and the steering committee, who see every
  * territory. Every problem is reported with its line number, in French; a file with any problem yields no entry.
+ * The file is read as it comes: reading stops at the first line past the limit of lines, or at a line longer
+ * than any directory line can be, so a huge upload is never held in memory whole.
  */
 public final class DirectoryCsv {
 
@@ -28,9 +31,22 @@ public final class DirectoryCsv {
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern USER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern EMAIL_DOMAIN = Pattern.compile(".+@[^@\\s]+\\.[a-zA-Z]{2,}");
+  /**
+   * Longer than any line of the directory can be (its ten columns hold about 1,100 characters at
+   * most): past this, a line is refused without reading further.
+   */
+  static final int MAX_LINE_LENGTH = 2000;
 
-  /** Entries read from a file, or the reasons it was refused. */
-  public record Result(List<DirectoryEntry> entries, List<String> errors) {
+  /**
+   * Entries read from a file, or the reasons it was refused.
+   *
+   * @param overLimit the file has more participant lines than allowed; reading stopped at the first one past
+   */
+  public record Result(List<DirectoryEntry> entries, List<String> errors, boolean overLimit) {
+
+    Result(List<DirectoryEntry> entries, List<String> errors) {
+      this(entries, errors, false);
+    }
 
     public boolean valid() {
       return errors.isEmpty();
@@ -40,12 +56,19 @@ public final class DirectoryCsv {
   private DirectoryCsv() {
   }
 
+  /** Reads a file of any number of lines (the demo's, the tests'). */
   public static Result read(Reader csv) throws IOException {
+    return read(csv, Integer.MAX_VALUE);
+  }
+
+  /** Reads a file of at most {@code maxLines} participant lines, besides the header. */
+  public static Result read(Reader csv, int maxLines) throws IOException {
     List<DirectoryEntry> entries = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(false).get();
-    try (var parser = format.parse(csv)) {
+    int lines = 0;
+    try (var parser = format.parse(new BoundedLines(csv))) {
       List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
       if (!missing.isEmpty()) {
         return new Result(List.of(), List.of("Ligne 1 : colonnes manquantes : " + String.join(", ", missing)
@@ -54,6 +77,10 @@ public final class DirectoryCsv {
       Consistency consistency = new Consistency();
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
+        if (++lines > maxLines) {
+          return new Result(List.of(), List.of("Ligne " + line + " : au-delà de " + maxLines
+              + " lignes de participants, le maximum d'un fichier"), true);
+        }
         List<String> problems = new ArrayList<>();
         Optional<DirectoryEntry> entry = entry(record, line, problems);
         entry.ifPresent(value -> consistency.check(value, problems));
@@ -63,7 +90,12 @@ public final class DirectoryCsv {
           errors.add("Ligne " + line + " : " + String.join(" ; ", problems));
         }
       }
+    } catch (LineTooLong tooLong) {
+      return new Result(List.of(), List.of(tooLong.getMessage()));
     } catch (IllegalArgumentException | java.io.UncheckedIOException malformed) {
+      if (malformed.getCause() instanceof LineTooLong tooLong) {
+        return new Result(List.of(), List.of(tooLong.getMessage()));
+      }
       return new Result(List.of(), List.of("Fichier CSV illisible : " + malformed.getMessage()));
     }
     if (entries.isEmpty() && errors.isEmpty()) {
@@ -177,6 +209,52 @@ public final class DirectoryCsv {
           && person.email().equals(entry.email()) && person.role() == entry.role())) {
         problems.add("la personne " + entry.userId() + " est décrite autrement plus haut (nom, e-mail ou rôle)");
       }
+    }
+  }
+
+  /** Stops reading at a line longer than {@link #MAX_LINE_LENGTH}, before the parser buffers it whole. */
+  private static final class BoundedLines extends FilterReader {
+
+    private long line = 1;
+    private int length;
+
+    BoundedLines(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int character = super.read();
+      if (character != -1) {
+        count((char) character);
+      }
+      return character;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int count) throws IOException {
+      int read = super.read(buffer, offset, count);
+      for (int index = offset; index < offset + read; index++) {
+        count(buffer[index]);
+      }
+      return read;
+    }
+
+    private void count(char character) throws LineTooLong {
+      if (character == '\n') {
+        line++;
+        length = 0;
+      } else if (++length > MAX_LINE_LENGTH) {
+        throw new LineTooLong("Ligne " + line + " : plus de " + MAX_LINE_LENGTH + " caractères, bien plus qu'une ligne "
+            + "de l'annuaire n'en compte ; le reste du fichier n'a pas été lu");
+      }
+    }
+  }
+
+  private static final class LineTooLong extends IOException {
+
+    LineTooLong(String message) {
+      super(message);
     }
   }
 }

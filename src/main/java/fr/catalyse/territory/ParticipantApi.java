@@ -3,6 +3,8 @@ package fr.catalyse.territory;
 import fr.catalyse.access.Caller;
 import fr.catalyse.access.Role;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -34,19 +35,25 @@ class ParticipantApi {
     this.onboarding = onboarding;
   }
 
-  /** POST /api/participants/import with the CSV as the body (text/csv). */
+  /**
+   * POST /api/participants/import with the CSV as the body (text/csv). The body is read as a stream, after
+   * the role check, and no further than the import's limits (catalyse.import): never held whole in memory.
+   */
   @PostMapping(path = "/api/participants/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-  ParticipantOnboarding.Report importCsv(@RequestBody byte[] csv) {
+  ParticipantOnboarding.Report importCsv(InputStream csv) {
     caller.requireRole(Role.PROGRAMME_TEAM);
-    return caller.asSystem(() -> onboarding.importCsv(new String(csv, StandardCharsets.UTF_8)));
+    return caller.asSystem(() -> onboarding.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8)));
   }
 
-  /** POST /api/participants/import as a form upload (multipart, part "fichier"). */
+  /**
+   * POST /api/participants/import as a form upload (multipart, part "fichier"); the servlet container
+   * bounds the part itself (spring.servlet.multipart.max-file-size, 1 MB by default).
+   */
   @PostMapping(path = "/api/participants/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ParticipantOnboarding.Report importFile(@RequestPart("fichier") MultipartFile file) throws IOException {
     caller.requireRole(Role.PROGRAMME_TEAM);
-    String csv = new String(file.getBytes(), StandardCharsets.UTF_8);
-    return caller.asSystem(() -> onboarding.importCsv(csv));
+    InputStream csv = file.getInputStream();
+    return caller.asSystem(() -> onboarding.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8)));
   }
 
   /** The new welcome email leaves from an engine job: the answer says it is queued, not that it arrived. */

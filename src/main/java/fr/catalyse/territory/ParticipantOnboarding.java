@@ -9,13 +9,14 @@ import fr.catalyse.notification.Recipient;
 import fr.catalyse.platform.CatalyseProperties;
 import fr.catalyse.platform.InvalidInputException;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings participants in from a CSV file: the whole file or nothing, then a French welcome email to
@@ -35,10 +36,15 @@ public class ParticipantOnboarding implements NoticeSender {
   private final Notices notices;
   private final NoticeJobs jobs;
   private final CatalyseProperties application;
+  private final ImportProperties limits;
+  private final TransactionTemplate transaction;
 
   ParticipantOnboarding(Directory directory, ParticipantRepository participants, PasswordLinks passwords, People people,
-      Notices notices, CatalyseProperties application, NoticeJobs jobs) {
+      Notices notices, CatalyseProperties application, NoticeJobs jobs, ImportProperties limits,
+      TransactionTemplate transaction) {
     this.directory = directory;
+    this.limits = limits;
+    this.transaction = transaction;
     this.participants = participants;
     this.passwords = passwords;
     this.people = people;
@@ -51,22 +57,36 @@ public class ParticipantOnboarding implements NoticeSender {
   public record Report(List<String> created, List<String> updated) {
   }
 
-  /** @throws DirectoryRejected with every problem, line by line, when the file has any */
-  @Transactional
-  public Report importCsv(String csv) {
+  /**
+   * Reads the file as it arrives, before any transaction opens (a slow upload holds no database
+   * connection), then applies it whole.
+   *
+   * @throws DirectoryRejected with every problem, line by line, when the file has any, or when it has more
+   *     lines than {@code catalyse.import.max-lines}
+   */
+  public Report importCsv(Reader csv) {
     DirectoryCsv.Result result;
     try {
-      result = DirectoryCsv.read(new StringReader(csv));
+      result = DirectoryCsv.read(csv, limits.maxLines());
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
+    }
+    if (result.overLimit()) {
+      throw new DirectoryRejected("Le fichier n'a pas été importé : il compte plus de " + limits.maxLines()
+          + " lignes de participants, le maximum d'un import. Découpez-le en plusieurs fichiers. Rien n'a été modifié.",
+          result.errors());
     }
     if (!result.valid()) {
       throw new DirectoryRejected(result.errors());
     }
+    return transaction.execute(status -> register(result.entries()));
+  }
+
+  private Report register(List<DirectoryEntry> entries) {
     // Until its owner chooses one through the welcome link, an account has a random password nobody knows.
-    Set<String> created = directory.register(result.entries(),
+    Set<String> created = directory.register(entries,
         person -> passwords.unknownPassword(person.userId(), person.firstName(), person.lastName(), person.email()));
-    List<String> updated = result.entries().stream().map(DirectoryEntry::userId).distinct()
+    List<String> updated = entries.stream().map(DirectoryEntry::userId).distinct()
         .filter(userId -> !created.contains(userId)).toList();
     created.forEach(this::invite);
     return new Report(List.copyOf(created), updated);
@@ -126,7 +146,11 @@ public class ParticipantOnboarding implements NoticeSender {
     private final List<String> errors;
 
     DirectoryRejected(List<String> errors) {
-      super("Le fichier n'a pas été importé : " + errors.size() + " ligne(s) à corriger. Rien n'a été modifié.");
+      this("Le fichier n'a pas été importé : " + errors.size() + " ligne(s) à corriger. Rien n'a été modifié.", errors);
+    }
+
+    DirectoryRejected(String message, List<String> errors) {
+      super(message);
       this.errors = List.copyOf(errors);
     }
 

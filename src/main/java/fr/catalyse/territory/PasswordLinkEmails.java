@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * The email with a new link to choose a password, asked for at /mot-de-passe-oublie. It leaves from an
  * engine job, so the page answers the same whether the mail server is up or not, and a server that is
  * down only delays it. The link is made when the email is composed: no usable link waits in the queue.
+ * Whether a request gets an email at all is decided before it is queued ({@link ForgottenPasswordRequests}).
  */
 @Component
 class PasswordLinkEmails implements NoticeSender {
@@ -32,9 +33,18 @@ class PasswordLinkEmails implements NoticeSender {
     this.jobs = jobs;
   }
 
-  /** Queues one email for this request: asking twice sends two links, each once. */
+  /** Queues one email for this request, in the caller's transaction. */
   void queue(String userId) {
-    jobs.queue(NAME, userId + ":" + UUID.randomUUID(), "Mot de passe — " + userId);
+    jobs.queue(NAME, userId + ":" + UUID.randomUUID(), label(userId));
+  }
+
+  /** Whether an email with a link for this account is queued and still to be sent. */
+  boolean waiting(String userId) {
+    return jobs.waiting(label(userId));
+  }
+
+  private static String label(String userId) {
+    return "Mot de passe — " + userId;
   }
 
   @Override

@@ -109,6 +109,27 @@ class WebHardeningIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void apiAndEngineCallsFromANullOriginOrAnotherPortOrSchemeAreRefusedWhileCatalysesOwnOriginPasses() {
+    int otherPort = port == 65535 ? port - 1 : port + 1;
+    for (String origin : new String[] {"null", "http://localhost:" + otherPort, "https://localhost:" + port}) {
+      var preferences = rest().as(READER).from(origin).put("/api/preferences", Map.of("RAPPELS", "NONE"));
+      assertThat(preferences.status()).as(origin).isEqualTo(403);
+      assertThat(preferences.json().get("message").asText()).as(origin).startsWith(FOREIGN_ORIGIN);
+      var engine = rest().as(READER).from(origin).post("/engine-rest/process-instance/count", Map.of());
+      assertThat(engine.status()).as(origin).isEqualTo(403);
+      assertThat(engine.json().get("message").asText()).as(origin).startsWith(FOREIGN_ORIGIN);
+    }
+    assertThat(remindersOf(READER)).isEqualTo("IMMEDIATE");
+
+    var preferences = rest().as(READER).from(rest().origin()).put("/api/preferences", Map.of("RAPPELS", "DIGEST"));
+    assertThat(preferences.status()).isEqualTo(200);
+    assertThat(remindersOf(READER)).isEqualTo("DIGEST");
+    var engine = rest().as(READER).from(rest().origin()).post("/engine-rest/process-instance/count", Map.of());
+    assertThat(engine.status()).isEqualTo(200);
+    assertThat(engine.json().has("count")).isTrue();
+  }
+
+  @Test
   void pagesSendVisitorsToALoginFormAndNeverAskForBasicCredentials() {
     Browser browser = Browser.on(port);
     var anonymous = browser.get("/preferences");

@@ -134,6 +134,44 @@ class NotificationPreferencesIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void choicesMissingOfTheWrongTypeOrUnknownAreRefusedInFrenchNamingTheFieldAndChangeNothing() {
+    String modes = "(IMMEDIATE, DIGEST, NONE)";
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("{\"RAPPELS\": null}", "« RAPPELS » : mode manquant " + modes);
+    refused.put("{\"RAPPELS\": 3}", "« RAPPELS » : le mode s'écrit en texte " + modes);
+    refused.put("{\"RAPPELS\": true}", "« RAPPELS » : le mode s'écrit en texte " + modes);
+    refused.put("{\"RAPPELS\": {\"mode\": \"DIGEST\"}}", "« RAPPELS » : le mode s'écrit en texte " + modes);
+    refused.put("{\"RAPPELS\": [\"DIGEST\"]}", "« RAPPELS » : le mode s'écrit en texte " + modes);
+    refused.put("{\"RAPPELS\": \"PARFOIS\"}", "« RAPPELS » : « PARFOIS » n'est pas un mode connu " + modes);
+    refused.put("{\"PIGEONS\": \"DIGEST\"}", "« PIGEONS » n'est pas un type de message connu (RAPPELS, ATTRIBUTIONS, ESCALADES)");
+    refused.put("{\"ATTRIBUTIONS\": \"NONE\", \"RAPPELS\": null}", "rien n'a été modifié : « RAPPELS » : mode manquant");
+    refused.put("[\"DIGEST\"]", "un objet JSON est attendu");
+    refused.put("\"DIGEST\"", "un objet JSON est attendu");
+    refused.put("null", "un objet JSON est attendu");
+    refused.put("", "un objet JSON est attendu");
+    refused.put("{\"RAPPELS\": ", "Requête illisible");
+
+    refused.forEach((body, message) -> {
+      for (var call : List.of(rest().as(READER).put("/api/preferences", body),
+          rest().as("prog.test").put("/api/preferences/" + READER, body))) {
+        assertThat(call.status()).as(body + " → " + call).isEqualTo(400);
+        assertThat(call.json().get("type").asText()).as(body).isEqualTo("InvalidInputException");
+        assertThat(call.json().get("message").asText()).as(body).contains(message);
+      }
+    });
+    assertThat(rest().as(READER).get("/api/preferences").json().get("preferences").findValuesAsText("mode"))
+        .as("nothing changed").containsOnly("IMMEDIATE");
+
+    var mine = rest().as(READER).put("/api/preferences", "{\"rappels\": \" digest \"}");
+    assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+    assertThat(mine.json().at("/preferences/RAPPELS/mode").asText()).isEqualTo("DIGEST");
+    var theirs = rest().as("prog.test").put("/api/preferences/" + READER, "{\"ATTRIBUTIONS\": \"NONE\"}");
+    assertThat(theirs.status()).as(theirs.toString()).isEqualTo(200);
+    assertThat(theirs.json().at("/preferences/ATTRIBUTIONS/mode").asText()).isEqualTo("NONE");
+    assertThat(theirs.json().at("/preferences/RAPPELS/mode").asText()).isEqualTo("DIGEST");
+  }
+
+  @Test
   void aTaskGivenToSomeoneElseIsAnnouncedToThemButNotATaskOneTakesOneself() {
     PartnershipScenario scenario = startAs("cat.alpha");
     String task = scenario.task("Task_SharedDiagnostic").getId();

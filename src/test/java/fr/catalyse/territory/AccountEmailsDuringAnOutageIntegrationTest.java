@@ -53,6 +53,9 @@ class AccountEmailsDuringAnOutageIntegrationTest extends IntegrationTestSupport 
   @Autowired
   NotificationRecordRepository records;
 
+  @Autowired
+  ForgottenPasswordRequests forgottenPasswords;
+
   String suffix;
   Mailbox mailbox;
 
@@ -223,9 +226,12 @@ class AccountEmailsDuringAnOutageIntegrationTest extends IntegrationTestSupport 
         HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
   }
 
+  /** Asks for a link; returns once the request is handled (the page answers before). */
   private fr.catalyse.RestCalls.Response forgot(String identifier) {
-    return rest().send("/mot-de-passe-oublie", "application/x-www-form-urlencoded",
+    var answer = rest().send("/mot-de-passe-oublie", "application/x-www-form-urlencoded",
         HttpRequest.BodyPublishers.ofString("identifiant=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8)));
+    forgottenPasswords.awaitHandled();
+    return answer;
   }
 
   /** This test's email-delivery instances still running (business keys end with its suffix). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.catalyse.access.Role;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,48 @@ class DirectoryCsvTest {
   }
 
   @Test
+  void aFileUpToTheLimitOfLinesIsReadAndOnePastItIsRefusedNamingTheLine() throws IOException {
+    String line = "nantes;Nantes Métropole;;;;p%d;Prénom;Nom;p%d@nantes.fr;catalyseur\n";
+    String three = HEADER + String.format(line, 1, 1) + String.format(line, 2, 2) + String.format(line, 3, 3);
+
+    assertThat(DirectoryCsv.read(new StringReader(three), 3).entries()).hasSize(3);
+    var four = DirectoryCsv.read(new StringReader(three + String.format(line, 4, 4)), 3);
+    assertThat(four.overLimit()).isTrue();
+    assertThat(four.entries()).isEmpty();
+    assertThat(four.errors()).containsExactly("Ligne 5 : au-delà de 3 lignes de participants, le maximum d'un fichier");
+  }
+
+  @Test
+  void readingStopsAtTheFirstLinePastTheLimitHoweverLongTheFileGoesOn() throws IOException {
+    // An endless file: the read returns only because it stops at line 5002.
+    var result = DirectoryCsv.read(new Endless(HEADER, "nantes;Nantes Métropole;;;;p;Paul;Nom;p@nantes.fr;catalyseur\n"), 5000);
+
+    assertThat(result.overLimit()).isTrue();
+    assertThat(result.errors()).containsExactly("Ligne 5002 : au-delà de 5000 lignes de participants, le maximum d'un fichier");
+  }
+
+  @Test
+  void readingStopsWithinALineLongerThanAnyDirectoryLine() throws IOException {
+    // An endless line: the read returns only because it stops past 2,000 characters.
+    var result = DirectoryCsv.read(new Endless(HEADER + "nantes;Nantes Métropole;;;;p;", "A"), 5000);
+
+    assertThat(result.overLimit()).isFalse();
+    assertThat(result.errors()).containsExactly("Ligne 2 : plus de 2000 caractères, bien plus qu'une ligne de l'annuaire "
+        + "n'en compte ; le reste du fichier n'a pas été lu");
+  }
+
+  @Test
+  void aLineOfTheLongestValuesTheDirectoryHoldsIsWithinTheLimitOfALine() throws IOException {
+    String longest = "t" + "-".repeat(63) + ";" + "T".repeat(200) + ";o" + "-".repeat(63) + ";" + "O".repeat(200)
+        + ";association;u" + ".".repeat(63) + ";" + "P".repeat(100) + ";" + "N".repeat(100) + ";"
+        + "e".repeat(64) + "@" + "d".repeat(185) + ".fr;association\n";
+
+    var result = read(HEADER + longest);
+
+    assertThat(result.errors()).noneMatch(error -> error.contains("caractères"));
+  }
+
+  @Test
   void theDemoDirectoryIsValid() throws IOException {
     try (var csv = new java.io.InputStreamReader(
         getClass().getResourceAsStream("/demo/participants.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
@@ -96,5 +139,31 @@ class DirectoryCsvTest {
 
   private static DirectoryCsv.Result read(String csv) throws IOException {
     return DirectoryCsv.read(new StringReader(csv));
+  }
+
+  /** A file that starts with {@code start}, then repeats {@code repeated} forever. */
+  private static final class Endless extends Reader {
+
+    private final String start;
+    private final String repeated;
+    private long position;
+
+    Endless(String start, String repeated) {
+      this.start = start;
+      this.repeated = repeated;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      for (int index = 0; index < length; index++, position++) {
+        buffer[offset + index] = position < start.length() ? start.charAt((int) position)
+            : repeated.charAt((int) ((position - start.length()) % repeated.length()));
+      }
+      return length;
+    }
+
+    @Override
+    public void close() {
+    }
   }
 }

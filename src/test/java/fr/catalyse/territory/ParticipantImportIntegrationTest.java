@@ -37,6 +37,9 @@ class ParticipantImportIntegrationTest extends IntegrationTestSupport {
   @Autowired
   PasswordLinks passwords;
 
+  @Autowired
+  ForgottenPasswordRequests forgottenPasswords;
+
   String suffix;
   Mailbox mailbox;
 
@@ -184,6 +187,74 @@ class ParticipantImportIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void aFileOfMoreLinesThanTheLimitIsRefusedNamingItAndNothingIsApplied() {
+    long users = identity.createUserQuery().count();
+    String file = manyLines(5001);
+
+    var response = upload("prog.test", file);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().get("message").asText())
+        .isEqualTo("Le fichier n'a pas été importé : il compte plus de 5000 lignes de participants, le maximum d'un import. "
+            + "Découpez-le en plusieurs fichiers. Rien n'a été modifié.");
+    assertThat(response.json().get("erreurs").toString())
+        .contains("Ligne 5002 : au-delà de 5000 lignes de participants, le maximum d'un fichier");
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(participants.findByUserId("masse1." + suffix)).isEmpty();
+    assertThat(queuedEmails()).isEmpty();
+  }
+
+  @Test
+  void aFormUploadOfMoreLinesThanTheLimitIsRefusedLikeABodyWhileASmallOneIsImported() {
+    long users = identity.createUserQuery().count();
+
+    var tooMany = uploadFile("prog.test", manyLines(5001));
+
+    assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(400);
+    assertThat(tooMany.json().get("message").asText()).contains("plus de 5000 lignes de participants", "Rien n'a été modifié");
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+
+    var small = uploadFile("prog.test", csv());
+    assertThat(small.status()).as(small.toString()).isEqualTo(200);
+    assertThat(small.json().get("created").toString()).contains("nina." + suffix, "omar." + suffix);
+  }
+
+  @Test
+  void aLineLongerThanAnyDirectoryLineStopsTheReadingAndIsNamedInFrench() {
+    long users = identity.createUserQuery().count();
+    // Four megabytes without a line break: read no further than the limit of a line.
+    String file = csv() + "gamma-" + suffix + ";Territoire Gamma;;;;long." + suffix + ";" + "A".repeat(4 * 1024 * 1024)
+        + ";Long;long@gamma.test;catalyseur\n";
+
+    var response = upload("prog.test", file);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().get("erreurs").toString())
+        .contains("Ligne 5 : plus de 2000 caractères, bien plus qu'une ligne de l'annuaire n'en compte");
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(participants.findByUserId("nina." + suffix)).isEmpty();
+  }
+
+  @Test
+  void aFormUploadOverTheContainersSizeLimitAnswersAFrench413() {
+    var response = uploadFile("prog.test", csv() + "#".repeat(2 * 1024 * 1024));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(413);
+    assertThat(response.json().get("message").asText()).startsWith("Fichier refusé : il dépasse la taille maximale d'un envoi");
+    assertThat(participants.findByUserId("nina." + suffix)).isEmpty();
+  }
+
+  /** A valid file of that many new participants of one territory. */
+  private String manyLines(int count) {
+    StringBuilder file = new StringBuilder(String.join(";", DirectoryCsv.COLUMNS)).append('\n');
+    for (int number = 1; number <= count; number++) {
+      file.append("masse-").append(suffix).append(";Territoire Masse;;;;masse").append(number).append('.').append(suffix)
+          .append(";Marie;Masse;masse").append(number).append('.').append(suffix).append("@masse.test;catalyseur\n");
+    }
+    return file.toString();
+  }
+
+  @Test
   void onlyTheProgrammeTeamImports() {
     assertThat(upload("cat.alpha", csv()).status()).isEqualTo(403);
     assertThat(rest().send("/api/participants/import", "text/csv", HttpRequest.BodyPublishers.ofString(csv())).status())
@@ -212,9 +283,21 @@ class ParticipantImportIntegrationTest extends IntegrationTestSupport {
     return response;
   }
 
-  /** Posts a page's form, then runs the emails it queued (a password link). */
+  /** Uploads the file as a browser's form does (multipart, part « fichier »). */
+  private fr.catalyse.RestCalls.Response uploadFile(String user, String csv) {
+    String boundary = "----catalyse" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"participants.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+    var response = rest().as(user).send("/api/participants/import", "multipart/form-data; boundary=" + boundary,
+        HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    sendQueuedEmails();
+    return response;
+  }
+
+  /** Posts a page's form, then runs the emails it queued (a password link, queued once the page has answered). */
   private fr.catalyse.RestCalls.Response form(String path, String body) {
     var response = rest().send(path, "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(body));
+    forgottenPasswords.awaitHandled();
     sendQueuedEmails();
     return response;
   }
