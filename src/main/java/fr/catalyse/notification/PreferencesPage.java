@@ -1,7 +1,9 @@
 package fr.catalyse.notification;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.catalyse.access.Caller;
-import java.util.EnumMap;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,17 +33,20 @@ class PreferencesPage {
   }
 
   @PostMapping("/preferences")
-  String save(@RequestParam Map<String, String> form, Model model) {
+  String save(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
     String userId = caller.userId();
-    Map<PreferenceKind, DeliveryMode> choices = new EnumMap<>(PreferenceKind.class);
+    // The same reading as the API: a mode the page never offers (a tampered form) is named in French.
+    ObjectNode choices = JsonNodeFactory.instance.objectNode();
     for (PreferenceKind kind : PreferenceKind.values()) {
       if (form.containsKey(kind.name())) {
-        choices.put(kind, DeliveryMode.valueOf(form.get(kind.name())));
+        choices.put(kind.name(), form.get(kind.name()));
       }
     }
     try {
-      caller.asSystem(() -> preferences.choose(userId, choices));
+      Map<PreferenceKind, DeliveryMode> chosen = NotificationApi.parse(choices);
+      caller.asSystem(() -> preferences.choose(userId, chosen));
     } catch (fr.catalyse.platform.InvalidInputException refused) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("error", refused.getMessage());
       return page(model, false);
     }

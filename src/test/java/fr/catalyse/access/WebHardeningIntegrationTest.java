@@ -222,10 +222,16 @@ class WebHardeningIntegrationTest extends IntegrationTestSupport {
 
   @Test
   void anUnexpectedFailureAnswersWithoutItsExceptionTextWhileOurRefusalsKeepTheirFrenchMessage() {
-    // A tampered form: a delivery mode the page never offers fails inside the application (500).
-    var failed = Browser.on(port).signIn(READER, PASSWORD).post("/preferences", Map.of("RAPPELS", "PIGEON"));
-    assertThat(failed.statusCode()).isEqualTo(500);
+    // A failure nobody foresaw (here one planted by the tests, TestInfrastructure.UNFORESEEN_FAILURE) answers 500 without its text.
+    var failed = rest().as(READER).get(fr.catalyse.TestInfrastructure.UNFORESEEN_FAILURE);
+    assertThat(failed.status()).isEqualTo(500);
     assertThat(failed.body()).doesNotContain("No enum constant", "DeliveryMode", "fr.catalyse", "PIGEON");
+
+    // A tampered form: a delivery mode the page never offers is refused in French, nothing changed.
+    var tampered = Browser.on(port).signIn(READER, PASSWORD).post("/preferences", Map.of("RAPPELS", "PIGEON"));
+    assertThat(tampered.statusCode()).isEqualTo(400);
+    assertThat(tampered.body()).contains("« PIGEON » n&#39;est pas un mode connu").doesNotContain("No enum constant");
+    assertThat(remindersOf(READER)).isNotEqualTo("PIGEON");
 
     var invalid = rest().as(READER).put("/api/preferences", Map.of("RAPPELS", "PARFOIS"));
     assertThat(invalid.status()).isEqualTo(400);
