@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -27,10 +28,12 @@ public class AccessDirectory {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final AdminProperties admin;
 
-  AccessDirectory(IdentityService identity, AuthorizationService authorizations) {
+  AccessDirectory(IdentityService identity, AuthorizationService authorizations, AdminProperties admin) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.admin = admin;
   }
 
   /** Group of an organisation's contacts, to which its tasks are offered, e.g. {@code organisation.ville-nantes}. */
@@ -66,23 +69,34 @@ public class AccessDirectory {
   }
 
   /**
-   * Creates the account if it does not exist, else updates its name and email. The password is only
-   * set on creation, so a password changed by its owner survives later imports.
+   * Creates the account if it does not exist, else updates its names. The password is only set on
+   * creation, so a password changed by its owner survives later imports; an existing account's email
+   * address is never changed here, since password links go to it: a new one takes its owner's
+   * confirmation ({@link EmailChanges}).
+   *
+   * @return the account's email address as it stands now
    */
-  public void ensureAccount(String userId, String firstName, String lastName, String email, String initialPassword) {
+  public String ensureAccount(String userId, String firstName, String lastName, String email, String initialPassword) {
     User user = identity.createUserQuery().userId(userId).singleResult();
-    boolean created = user == null;
-    if (created) {
+    if (user == null) {
       user = identity.newUser(userId);
       user.setPassword(initialPassword);
-    } else if (firstName.equals(user.getFirstName()) && lastName.equals(user.getLastName())
-        && email.equals(user.getEmail())) {
-      return;
+      user.setEmail(email);
+    } else if (firstName.equals(user.getFirstName()) && lastName.equals(user.getLastName())) {
+      return user.getEmail();
     }
     user.setFirstName(firstName);
     user.setLastName(lastName);
-    user.setEmail(email);
     identity.saveUser(user);
+    return user.getEmail();
+  }
+
+  /**
+   * Whether the account is the operator's, or another Camunda administrator's: no import nor any
+   * programme role may touch it.
+   */
+  public boolean isOperator(String userId) {
+    return userId.equals(admin.userId()) || isMember(userId, Groups.CAMUNDA_ADMIN);
   }
 
   public boolean accountExists(String userId) {

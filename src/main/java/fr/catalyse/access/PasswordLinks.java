@@ -82,9 +82,7 @@ public class PasswordLinks {
   }
 
   private String mint(String userId, String purpose) {
-    byte[] secret = new byte[32];
-    random.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = newToken(random);
     Instant now = now();
     tokens.save(new PasswordToken(userId, hash(token), purpose, now, now.plus(VALIDITY)));
     return application.link("/mot-de-passe?jeton=" + token);
@@ -165,6 +163,13 @@ public class PasswordLinks {
     return tokens.findByTokenHash(hash(token == null ? "" : token)).filter(link -> link.usableAt(now()))
         .orElseThrow(() -> new InvalidInputException("Ce lien n'est plus valable : il a déjà servi ou il a expiré. "
             + "Demandez-en un nouveau."));
+  }
+
+  /** A secret for a link: 32 random bytes, URL-safe. */
+  static String newToken(SecureRandom random) {
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 
   static String hash(String token) {

@@ -4,10 +4,12 @@ import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.platform.InvalidInputException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,28 +45,67 @@ public class Directory {
   }
 
   /**
+   * What a registration did: the accounts it created, and the existing accounts whose lines give another
+   * email address. Those keep the address they have, to which their password links go: the caller asks
+   * for the new one to be confirmed (an import) or leaves it (seeding).
+   */
+  public record Registration(Set<String> created, List<AddressChange> addressChanges) {
+  }
+
+  /** An existing account's line gives {@code wanted}; the account still has {@code current}. */
+  public record AddressChange(String userId, String current, String wanted) {
+  }
+
+  /**
+   * Registers the programme's participants, and only them: a line for the operator's account, or for an
+   * account that exists outside the programme directory (no participant record: made in Admin, a tool's
+   * account), is refused before anything is applied.
+   *
    * @param initialPassword password for an account created now, from the person's first line
-   * @return the user ids of the accounts created by this call
-   * @throws ParticipantOnboarding.DirectoryRejected naming the line, when the engine or the database
-   *     refuses to record it; the caller's transaction is then rolled back, so nothing is applied
+   * @throws ParticipantOnboarding.DirectoryRejected naming the line, when it is such an account, or when the
+   *     engine or the database refuses to record it; the caller's transaction is then rolled back, so nothing is applied
    */
   @Transactional
-  public Set<String> register(List<DirectoryEntry> entries, Function<DirectoryEntry, String> initialPassword) {
+  public Registration register(List<DirectoryEntry> entries, Function<DirectoryEntry, String> initialPassword) {
+    Map<String, List<DirectoryEntry>> people = entries.stream()
+        .collect(Collectors.groupingBy(DirectoryEntry::userId, LinkedHashMap::new, Collectors.toList()));
+    refuseAccountsOutsideTheProgramme(people);
+
     Map<String, Territory> territoriesByCode = new LinkedHashMap<>();
     entries.stream().filter(DirectoryEntry::hasTerritory).forEach(entry -> territoriesByCode.computeIfAbsent(
         entry.territoryCode(), code -> applying(entry, () -> territory(code, entry.territoryName()))));
 
     Set<String> created = new LinkedHashSet<>();
-    entries.stream()
-        .collect(Collectors.groupingBy(DirectoryEntry::userId, LinkedHashMap::new, Collectors.toList()))
-        .forEach((userId, lines) -> applying(lines.get(0), () -> {
-          if (!access.accountExists(userId)) {
-            created.add(userId);
-          }
-          register(userId, lines, territoriesByCode, initialPassword.apply(lines.get(0)));
-          return null;
-        }));
-    return created;
+    List<AddressChange> addressChanges = new ArrayList<>();
+    people.forEach((userId, lines) -> applying(lines.get(0), () -> {
+      if (!access.accountExists(userId)) {
+        created.add(userId);
+      }
+      register(userId, lines, territoriesByCode, initialPassword.apply(lines.get(0))).ifPresent(addressChanges::add);
+      return null;
+    }));
+    return new Registration(created, addressChanges);
+  }
+
+  /**
+   * The import may make and change the programme's participants; an account it did not make is not
+   * its to change. The operator's above all: pointing it at another address hands it over with
+   * « mot de passe oublié ».
+   */
+  private void refuseAccountsOutsideTheProgramme(Map<String, List<DirectoryEntry>> people) {
+    List<String> refused = new ArrayList<>();
+    people.forEach((userId, lines) -> {
+      String line = "Ligne " + lines.get(0).line() + " (" + userId + ") : ";
+      if (access.isOperator(userId)) {
+        refused.add(line + "c'est le compte de l'opérateur de Catalyse, que l'import ne modifie pas ; retirez cette ligne");
+      } else if (access.accountExists(userId) && participants.findByUserId(userId).isEmpty()) {
+        refused.add(line + "ce compte existe déjà hors de l'annuaire du programme, et l'import ne le modifie pas ; "
+            + "choisissez un autre identifiant, ou demandez à l'opérateur de Catalyse");
+      }
+    });
+    if (!refused.isEmpty()) {
+      throw new ParticipantOnboarding.DirectoryRejected(refused);
+    }
   }
 
   /**
@@ -120,14 +161,17 @@ public class Directory {
     return organisation;
   }
 
-  private void register(String userId, List<DirectoryEntry> lines, Map<String, Territory> territoriesByCode,
+  private Optional<AddressChange> register(String userId, List<DirectoryEntry> lines, Map<String, Territory> territoriesByCode,
       String initialPassword) {
     DirectoryEntry person = lines.get(0);
-    access.ensureAccount(userId, person.firstName(), person.lastName(), person.email(), initialPassword);
+    String current = access.ensureAccount(userId, person.firstName(), person.lastName(), person.email(), initialPassword);
+    Optional<AddressChange> change = sameAddress(current, person.email()) ? Optional.empty()
+        : Optional.of(new AddressChange(userId, current, person.email()));
     Organisation organisation = person.hasOrganisation()
         ? organisation(person, territoriesByCode.get(person.territoryCode())) : null;
     Participant participant = participants.findByUserId(userId).orElseGet(() -> new Participant(userId));
-    participant.update(person.firstName(), person.lastName(), person.email(), person.role(), organisation);
+    // The record has the address the account has: the one « mot de passe oublié » looks people up by.
+    participant.update(person.firstName(), person.lastName(), current, person.role(), organisation);
     List<String> territoryCodes = lines.stream().filter(DirectoryEntry::hasTerritory).map(DirectoryEntry::territoryCode).toList();
     territoryCodes.forEach(code -> participant.getTerritories().add(territoriesByCode.get(code)));
     participants.save(participant);
@@ -137,6 +181,11 @@ public class Directory {
       access.ensureGroup(group, organisation.getName(), "organisation");
       access.ensureMembership(userId, group);
     }
+    return change;
+  }
+
+  private static boolean sameAddress(String current, String wanted) {
+    return current != null && current.trim().equalsIgnoreCase(wanted.trim());
   }
 
   private Territory territory(String code, String name) {

@@ -80,6 +80,11 @@ public class Participant {
     return territories;
   }
 
+  /** The account's address changed (confirmed by its owner, or by the operator): the record follows. */
+  void changeEmail(String email) {
+    this.email = email;
+  }
+
   void update(String firstName, String lastName, String email, Role role, Organisation organisation) {
     this.firstName = firstName;
     this.lastName = lastName;

@@ -1,5 +1,6 @@
 package fr.catalyse.territory;
 
+import fr.catalyse.access.EmailChanges;
 import fr.catalyse.access.PasswordLinks;
 import fr.catalyse.notification.NoticeJobs;
 import fr.catalyse.notification.NoticeSender;
@@ -22,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Brings participants in from a CSV file: the whole file or nothing, then a French welcome email to
  * each new account with a link to choose its password. The welcome emails are queued with the import
  * and sent from engine jobs once it commits: a mail server that is down delays them (retried, then an
- * incident in Cockpit), it neither undoes the import nor loses them.
+ * incident in Cockpit), it neither undoes the import nor loses them. A line giving an existing
+ * participant another email address does not change it: the new address is asked to confirm, the old
+ * one is told ({@link EmailChanges}), as when people change it in their profile.
  */
 @Service
 public class ParticipantOnboarding implements NoticeSender {
@@ -38,10 +41,12 @@ public class ParticipantOnboarding implements NoticeSender {
   private final CatalyseProperties application;
   private final ImportProperties limits;
   private final TransactionTemplate transaction;
+  private final EmailChanges emailChanges;
 
   ParticipantOnboarding(Directory directory, ParticipantRepository participants, PasswordLinks passwords, People people,
       Notices notices, CatalyseProperties application, NoticeJobs jobs, ImportProperties limits,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction, EmailChanges emailChanges) {
+    this.emailChanges = emailChanges;
     this.directory = directory;
     this.limits = limits;
     this.transaction = transaction;
@@ -53,8 +58,11 @@ public class ParticipantOnboarding implements NoticeSender {
     this.jobs = jobs;
   }
 
-  /** What an import did; each created account's welcome email is on its way. */
-  public record Report(List<String> created, List<String> updated) {
+  /**
+   * What an import did; each created account's welcome email is on its way, and each account of
+   * {@code emailsToConfirm} keeps its address until its owner confirms the new one.
+   */
+  public record Report(List<String> created, List<String> updated, List<String> emailsToConfirm) {
   }
 
   /**
@@ -84,12 +92,16 @@ public class ParticipantOnboarding implements NoticeSender {
 
   private Report register(List<DirectoryEntry> entries) {
     // Until its owner chooses one through the welcome link, an account has a random password nobody knows.
-    Set<String> created = directory.register(entries,
+    Directory.Registration registration = directory.register(entries,
         person -> passwords.unknownPassword(person.userId(), person.firstName(), person.lastName(), person.email()));
+    Set<String> created = registration.created();
     List<String> updated = entries.stream().map(DirectoryEntry::userId).distinct()
         .filter(userId -> !created.contains(userId)).toList();
     created.forEach(this::invite);
-    return new Report(List.copyOf(created), updated);
+    registration.addressChanges().forEach(change ->
+        emailChanges.request(change.userId(), change.current(), change.wanted(), EmailChanges.Origin.IMPORT));
+    return new Report(List.copyOf(created), updated,
+        registration.addressChanges().stream().map(Directory.AddressChange::userId).toList());
   }
 
   /**
@@ -101,7 +113,7 @@ public class ParticipantOnboarding implements NoticeSender {
   @Transactional
   Set<String> registerAndWelcome(List<DirectoryEntry> entries) {
     Set<String> created = directory.register(entries,
-        person -> passwords.unknownPassword(person.userId(), person.firstName(), person.lastName(), person.email()));
+        person -> passwords.unknownPassword(person.userId(), person.firstName(), person.lastName(), person.email())).created();
     created.forEach(this::invite);
     return created;
   }
