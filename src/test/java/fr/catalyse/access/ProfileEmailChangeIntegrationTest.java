@@ -181,7 +181,7 @@ class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
     var cancelled = rest().send("/adresse-email/annuler", "application/x-www-form-urlencoded",
         HttpRequest.BodyPublishers.ofString("jeton=" + cancel.group(1)));
 
-    assertThat(cancelled.body()).contains("Le changement d&#39;adresse est annulé");
+    assertThat(cancelled.body()).contains("Le changement d'adresse est annulé");
     assertThat(confirm(confirmation).body()).contains("n&#39;est plus valable");
     assertThat(identity.createUserQuery().userId(userId).singleResult().getEmail()).isEqualTo(before);
   }
