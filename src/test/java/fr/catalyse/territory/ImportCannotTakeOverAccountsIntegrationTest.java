@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import fr.catalyse.notification.NoticeJobs;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,9 @@ class ImportCannotTakeOverAccountsIntegrationTest extends IntegrationTestSupport
 
   @Autowired
   ParticipantRepository participants;
+
+  @Autowired
+  RuntimeService runtime;
 
   String suffix;
   Mailbox mailbox;
@@ -117,10 +123,17 @@ class ImportCannotTakeOverAccountsIntegrationTest extends IntegrationTestSupport
     String after = "nina.nouvelle." + suffix + "@ailleurs.test";
     upload(HEADER + newcomer("nina"));
 
-    var changed = upload(HEADER + "gamma-" + suffix + ";Territoire Gamma;;;;" + nina + ";Nina;Nouvelle;" + after
-        + ";catalyseur\n");
+    var changed = rest().as("prog.test").send("/api/participants/import", "text/csv", HttpRequest.BodyPublishers.ofString(
+        HEADER + "gamma-" + suffix + ";Territoire Gamma;;;;" + nina + ";Nina;Nouvelle;" + after + ";catalyseur\n",
+        StandardCharsets.UTF_8));
 
     assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(NoticeJobs.PROCESS_KEY)
+        .processInstanceBusinessKeyLike("%" + nina).list()).extracting(ProcessInstance::getBusinessKey)
+        .as("both emails queued as retried engine jobs, none sent during the import")
+        .containsExactlyInAnyOrder("Nouvelle adresse à confirmer — " + nina, "Changement d'adresse annoncé — " + nina);
+    assertThat(mailbox.to(after, "Confirmez votre nouvelle adresse")).isEmpty();
+    sendQueuedEmails();
     assertThat(changed.json().get("updated").toString()).contains(nina);
     assertThat(changed.json().get("emailsToConfirm").toString()).contains(nina);
     assertThat(identity.createUserQuery().userId(nina).singleResult().getEmail()).as("not before it is confirmed")
