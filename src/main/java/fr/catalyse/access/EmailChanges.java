@@ -53,15 +53,17 @@ public class EmailChanges {
   private final EmailChangeRepository changes;
   private final IdentityService identity;
   private final Caller caller;
+  private final PasswordLinks passwords;
   private final CatalyseProperties application;
   private final ApplicationEventPublisher events;
   private final SecureRandom random = new SecureRandom();
 
-  EmailChanges(EmailChangeRepository changes, IdentityService identity, Caller caller, CatalyseProperties application,
-      ApplicationEventPublisher events) {
+  EmailChanges(EmailChangeRepository changes, IdentityService identity, Caller caller, PasswordLinks passwords,
+      CatalyseProperties application, ApplicationEventPublisher events) {
     this.changes = changes;
     this.identity = identity;
     this.caller = caller;
+    this.passwords = passwords;
     this.application = application;
     this.events = events;
   }
@@ -156,10 +158,14 @@ public class EmailChanges {
     return change.view();
   }
 
-  /** Called by the guard once an account's address has changed: a request still waiting would undo it. */
+  /**
+   * Called by the guard once an account's address has changed: a request still waiting would undo it,
+   * and password links sent to the old address would still open the account.
+   */
   void changed(String userId, String oldEmail, String newEmail) {
     Instant now = now();
     changes.findByUserIdAndStatus(userId, EmailChange.Status.PENDING).forEach(earlier -> earlier.close(EmailChange.Status.REPLACED, now));
+    passwords.revokeAll(userId);
     events.publishEvent(new Changed(userId, oldEmail, newEmail));
   }
 

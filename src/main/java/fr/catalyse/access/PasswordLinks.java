@@ -93,6 +93,16 @@ public class PasswordLinks {
   }
 
   /**
+   * The account's links not used yet stop working: they went to an address it no longer has, whose
+   * mailbox may be someone else's now. Its owner asks for a new one at the new address.
+   */
+  @Transactional
+  public void revokeAll(String userId) {
+    Instant now = now();
+    tokens.findByUserIdAndUsedAtIsNull(userId).forEach(link -> link.use(now));
+  }
+
+  /**
    * A password nobody knows, for an account whose owner has not chosen one yet. The engine refuses a
    * password that contains the account's id, first name, last name or email (case ignored), however
    * short they are (« A1 », « Le »): no character that begins one of them is used, so none of them can

@@ -9,5 +9,7 @@ interface PasswordTokenRepository extends JpaRepository<PasswordToken, Long> {
 
   Optional<PasswordToken> findByTokenHash(String tokenHash);
 
+  List<PasswordToken> findByUserIdAndUsedAtIsNull(String userId);
+
   List<PasswordToken> findByUserIdAndPurposeAndCreatedAtAfter(String userId, String purpose, Instant after);
 }

@@ -6,20 +6,13 @@ import fr.catalyse.IntegrationTestSupport;
 import fr.catalyse.notification.Mailbox;
 import fr.catalyse.notification.NoticeJobs;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,7 +57,7 @@ class ForgottenPasswordIntegrationTest extends IntegrationTestSupport {
     suffix = UUID.randomUUID().toString().substring(0, 6);
     userId = "oubli." + suffix;
     email = userId + "@oubli.test";
-    client = loopbackAddress();
+    client = ForgottenPasswordPage.loopbackAddress();
     mailbox = new Mailbox(smtp);
     String csv = String.join(";", DirectoryCsv.COLUMNS) + "\n"
         + "oubli-" + suffix + ";Territoire Oubli;;;;" + userId + ";Octave;Oubli;" + email + ";catalyseur\n";
@@ -133,7 +126,7 @@ class ForgottenPasswordIntegrationTest extends IntegrationTestSupport {
     assertThat(refused.header("Retry-After")).isEqualTo("900");
     assertThat(waitingEmails()).as("a refused request queues nothing").isZero();
 
-    Answer elsewhere = ask(loopbackAddress(), userId);
+    Answer elsewhere = ask(ForgottenPasswordPage.loopbackAddress(), userId);
     assertThat(elsewhere.status()).isEqualTo(200);
     assertThat(elsewhere.body()).contains(SAME_ANSWER);
     assertThat(waitingEmails()).isEqualTo(1);
@@ -200,33 +193,12 @@ class ForgottenPasswordIntegrationTest extends IntegrationTestSupport {
     return answer;
   }
 
-  /** Posts the page's form from that client address (a socket bound to it), as a browser there would. */
+  /** Posts the page's form from that client address, as a browser there would. */
   private Answer post(String from, String identifier) {
-    byte[] form = ("identifiant=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-      socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5_000);
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      // HTTP/1.0: the answer is not chunked and the connection closes after it.
-      out.write(("POST /mot-de-passe-oublie HTTP/1.0\r\nHost: localhost:" + port + "\r\n"
-          + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      out.write(form);
-      out.flush();
-      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int end = raw.indexOf("\r\n\r\n");
-      List<String> head = Arrays.asList(raw.substring(0, end).split("\r\n"));
-      return new Answer(Integer.parseInt(head.get(0).split(" ")[1]), head.subList(1, head.size()), raw.substring(end + 4));
-    } catch (IOException failure) {
-      throw new UncheckedIOException(failure);
-    }
-  }
-
-  /** A loopback address of its own, e.g. 127.83.12.201: the kernel delivers all of 127/8 locally. */
-  private static String loopbackAddress() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+    String raw = ForgottenPasswordPage.post(port, from, identifier);
+    int end = raw.indexOf("\r\n\r\n");
+    List<String> head = Arrays.asList(raw.substring(0, end).split("\r\n"));
+    return new Answer(Integer.parseInt(head.get(0).split(" ")[1]), head.subList(1, head.size()), raw.substring(end + 4));
   }
 
   /** Password-link emails queued for the account and not sent yet. */

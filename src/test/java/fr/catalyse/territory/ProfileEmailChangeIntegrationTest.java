@@ -1,4 +1,4 @@
-package fr.catalyse.access;
+package fr.catalyse.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,8 @@ import fr.catalyse.Browser;
 import fr.catalyse.IntegrationTestSupport;
 import fr.catalyse.RestCalls;
 import fr.catalyse.notification.Mailbox;
-import fr.catalyse.territory.DirectoryCsv;
-import fr.catalyse.territory.ParticipantRepository;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
 
-  static final Pattern CONFIRMATION = Pattern.compile("https://catalyse\\.test/adresse-email\\?jeton=([A-Za-z0-9_-]+)");
   static final Pattern CANCELLATION = Pattern.compile("https://catalyse\\.test/adresse-email/annuler\\?jeton=([A-Za-z0-9_-]+)");
   static final String CONFIRM = "Confirmez votre nouvelle adresse";
 
@@ -45,6 +41,9 @@ class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
 
   @Autowired
   ParticipantRepository participants;
+
+  @Autowired
+  ForgottenPasswordRequests forgottenPasswords;
 
   String suffix;
   String userId;
@@ -90,7 +89,7 @@ class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
     assertThat(mailbox.to(before, "Choisir un nouveau mot de passe")).as("password links still go to the old address").hasSize(1);
     assertThat(mailbox.to(after, "Choisir un nouveau mot de passe")).isEmpty();
 
-    String token = token(confirmation.get(0).body());
+    String token = ImportCannotTakeOverAccountsIntegrationTest.token(confirmation.get(0).body());
     assertThat(confirm(token).body()).contains("Votre nouvelle adresse est enregistrée");
     assertThat(identity.createUserQuery().userId(userId).singleResult().getEmail()).isEqualTo(after);
     assertThat(participants.findByUserId(userId).orElseThrow().getEmail()).as("the directory follows").isEqualTo(after);
@@ -111,7 +110,7 @@ class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
     assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
     assertThat(identity.createUserQuery().userId(userId).singleResult().getEmail()).isEqualTo(before);
     assertThat(mailbox.to(before, "va changer")).hasSize(1);
-    String token = token(mailbox.to(after, CONFIRM).get(0).body());
+    String token = ImportCannotTakeOverAccountsIntegrationTest.token(mailbox.to(after, CONFIRM).get(0).body());
     confirm(token);
     assertThat(identity.createUserQuery().userId(userId).singleResult().getEmail()).isEqualTo(after);
   }
@@ -159,9 +158,9 @@ class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
     String first = "lea.un." + suffix + "@beta.test";
     String second = "lea.deux." + suffix + "@beta.test";
     changeOwnEmail(first);
-    String firstToken = token(mailbox.to(first, CONFIRM).get(0).body());
+    String firstToken = ImportCannotTakeOverAccountsIntegrationTest.token(mailbox.to(first, CONFIRM).get(0).body());
     changeOwnEmail(second);
-    String secondToken = token(mailbox.to(second, CONFIRM).get(0).body());
+    String secondToken = ImportCannotTakeOverAccountsIntegrationTest.token(mailbox.to(second, CONFIRM).get(0).body());
 
     assertThat(confirm(firstToken).body()).as("replaced by the later request").contains("n&#39;est plus valable");
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 8L * 24 * 3600 * 1000));
@@ -173,7 +172,7 @@ class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
   void theOldAddressCancelsAChangeItDidNotAskFor() {
     String stolen = "pirate." + suffix + "@evil.test";
     changeOwnEmail(stolen);
-    String confirmation = token(mailbox.to(stolen, CONFIRM).get(0).body());
+    String confirmation = ImportCannotTakeOverAccountsIntegrationTest.token(mailbox.to(stolen, CONFIRM).get(0).body());
     Matcher cancel = CANCELLATION.matcher(mailbox.to(before, "va changer").get(0).body());
     assertThat(cancel.find()).as("a link to cancel in the notice").isTrue();
 
@@ -200,15 +199,10 @@ class ProfileEmailChangeIntegrationTest extends IntegrationTestSupport {
     return response;
   }
 
+  /** Asks for a password link as a visitor would, then runs the email it queued, if any. */
   private void forgot(String identifier) {
-    rest().send("/mot-de-passe-oublie", "application/x-www-form-urlencoded",
-        HttpRequest.BodyPublishers.ofString("identifiant=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8)));
+    ForgottenPasswordPage.ask(port, identifier);
+    forgottenPasswords.awaitHandled();
     sendQueuedEmails();
-  }
-
-  private static String token(String body) {
-    Matcher link = CONFIRMATION.matcher(body);
-    assertThat(link.find()).as("confirmation link in " + body).isTrue();
-    return link.group(1);
   }
 }
