@@ -3,6 +3,7 @@ package fr.catalyse.demo;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.Deadlines;
 import fr.catalyse.platform.Seeder;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class DemoCohort implements Seeder {
       player.runJobs(cohort, "Timer_SessionDay");
       player.complete(cohort, "Task_RecordSession", task -> Map.of("attendance", player.variable(task, "selectedTerritories"),
           "sessionMinutes", "Tous les binômes étaient présents ; échanges nourris sur les premiers constats."));
-      player.complete(cohort, "Task_SubmitDeliverable", task -> "S2".equals(session)
+      player.completeBeforeDue(cohort, "Task_SubmitDeliverable", Duration.ofDays(2), task -> "S2".equals(session)
           && LATE_WITH_S2.contains((String) player.variable(task, "territory")) ? null
           : Map.of("deliverableSummary", "Constats, acteurs mobilisés, premières actions et suites envisagées."));
       if ("S1".equals(session)) {

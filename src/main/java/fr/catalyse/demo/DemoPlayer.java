@@ -1,6 +1,9 @@
 package fr.catalyse.demo;
 
 import fr.catalyse.access.AccessDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -50,6 +54,32 @@ class DemoPlayer {
         tasks.complete(task.getId(), new HashMap<>(values));
         completed++;
       }
+    }
+    return completed;
+  }
+
+  /**
+   * Completes every open task with that key as {@link #complete} does, each on the engine's clock
+   * set that long before the task's due date: a demo played today about a cohort started months
+   * ago hands its deliverables in on time, as the story says, instead of all late. The clock is
+   * the engine's (what records and due dates read); it is reset after each task.
+   */
+  int completeBeforeDue(String processInstance, String taskKey, Duration early, Function<Task, Map<String, Object>> answer) {
+    int completed = 0;
+    for (Task task : tasks.createTaskQuery().processInstanceId(processInstance).taskDefinitionKey(taskKey).list()) {
+      Map<String, Object> values = answer.apply(task);
+      if (values == null) {
+        continue;
+      }
+      if (task.getDueDate() != null && task.getDueDate().toInstant().minus(early).isBefore(Instant.now())) {
+        ClockUtil.setCurrentTime(Date.from(task.getDueDate().toInstant().minus(early)));
+      }
+      try {
+        tasks.complete(task.getId(), new HashMap<>(values));
+      } finally {
+        ClockUtil.reset();
+      }
+      completed++;
     }
     return completed;
   }
