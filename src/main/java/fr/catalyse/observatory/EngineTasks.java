@@ -32,7 +32,7 @@ class EngineTasks {
     this.jdbc = jdbc;
   }
 
-  /** The open task due first (undated ones last), by name, due date and id. */
+  /** The open task due first (undated ones last; the same due date: by id), with its name, due date and id. */
   record NextTask(String name, String dueAt, String taskId) {
   }
 
@@ -47,8 +47,7 @@ class EngineTasks {
     String sql = """
         select x.proc_inst_id_, x.id_, x.name_, x.due_date_, x.late from (
           select t.proc_inst_id_, t.id_, t.name_, t.due_date_,
-            row_number() over (partition by t.proc_inst_id_
-              order by case when t.due_date_ is null then 1 else 0 end, t.due_date_, t.create_time_, t.id_) as rn,
+            row_number() over (partition by t.proc_inst_id_ order by t.due_date_ nulls last, t.id_) as rn,
             sum(case when t.due_date_ < :now then 1 else 0 end) over (partition by t.proc_inst_id_) as late
           from act_ru_task t
           where t.proc_inst_id_ in (%s) and t.task_def_key_ not in (:standing)

@@ -46,11 +46,6 @@ final class ObservatoryScope {
         + "et aux catalyseurs, pour leurs propres territoires.");
   }
 
-  /** For tests and the benchmark: a scope built directly. */
-  static ObservatoryScope of(boolean everyTerritory, Set<String> territories) {
-    return new ObservatoryScope(everyTerritory, everyTerritory ? Set.of() : Set.copyOf(territories));
-  }
-
   boolean everyTerritory() {
     return everyTerritory;
   }
