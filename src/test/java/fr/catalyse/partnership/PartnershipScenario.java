@@ -31,12 +31,26 @@ public class PartnershipScenario {
   private final ProcessEngine engine;
   private final TaskService tasks;
   private final AccessDirectory access;
+  private final String territory;
+  private final String catalyst;
+  private final String association;
+  private final String company;
   private ProcessInstance instance;
 
   public PartnershipScenario(ProcessEngine engine, AccessDirectory access) {
+    this(engine, access, "alpha", CATALYST, ASSOCIATION, COMPANY);
+  }
+
+  /** The same steps in another territory, with its catalyst and its two candidate organisations (codes). */
+  public PartnershipScenario(ProcessEngine engine, AccessDirectory access, String territory, String catalyst,
+      String association, String company) {
     this.engine = engine;
     this.access = access;
     this.tasks = engine.getTaskService();
+    this.territory = territory;
+    this.catalyst = catalyst;
+    this.association = association;
+    this.company = company;
   }
 
   public ProcessInstance instance() {
@@ -54,7 +68,14 @@ public class PartnershipScenario {
   }
 
   public PartnershipScenario start(String name) {
-    instance = as(CATALYST, () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle", startValues(name)));
+    return start(name, "innovation-societale");
+  }
+
+  public PartnershipScenario start(String name, String kind) {
+    Map<String, Object> start = startValues(name);
+    start.put("territory", territory);
+    start.put("partnershipKind", kind);
+    instance = as(catalyst, () -> engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle", start));
     return this;
   }
 
@@ -101,7 +122,7 @@ public class PartnershipScenario {
   public PartnershipScenario dialogue() {
     complete("Task_SharedDiagnostic", values("fragilities", json("mobilite"),
         "territoryAssets", "Un réseau associatif dense et des bénévoles.", "keyActors", "Mairie, centre social, transporteurs."));
-    complete("Task_MapStakeholders", values("candidateOrganisations", json(ASSOCIATION, COMPANY),
+    complete("Task_MapStakeholders", values("candidateOrganisations", json(association, company),
         "stakeholderNotes", "L'association mobilise, l'entreprise transporte."));
     complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 12,
         "meetingSummary", "Tous partagent le constat de l'isolement."));
@@ -113,7 +134,7 @@ public class PartnershipScenario {
   }
 
   public PartnershipScenario stateNeeds() {
-    for (String organisation : List.of(ASSOCIATION, COMPANY)) {
+    for (String organisation : List.of(association, company)) {
       completeFor("Task_StateNeeds", "organisation", organisation, values("needs", "Des véhicules adaptés et du temps.",
           "contribution", "Des bénévoles et un réseau de confiance."));
     }
@@ -131,7 +152,7 @@ public class PartnershipScenario {
 
   /** Dialogue, then both candidates state needs, both are invited, the association accepts, the company declines. */
   public PartnershipScenario throughMatchmaking() {
-    return dialogue().stateNeeds().propose(ASSOCIATION, COMPANY).answer(ASSOCIATION, "accepter").answer(COMPANY, "decliner");
+    return dialogue().stateNeeds().propose(association, company).answer(association, "accepter").answer(company, "decliner");
   }
 
   public PartnershipScenario frame(int durationMonths) {
@@ -143,7 +164,7 @@ public class PartnershipScenario {
 
   public PartnershipScenario indicators() {
     Map<String, Object> indicator = new HashMap<>(values("indicatorName", "Trajets réalisés", "indicatorUnit", "trajets",
-        "indicatorTarget", 200, "indicatorCollector", ASSOCIATION));
+        "indicatorTarget", 200, "indicatorCollector", association));
     return complete("Task_DefineIndicators", values("indicators", FormValues.json(List.of(indicator))));
   }
 

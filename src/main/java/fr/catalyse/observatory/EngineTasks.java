@@ -1,0 +1,97 @@
+package fr.catalyse.observatory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's open user tasks, read with plain SQL over ACT_RU_TASK and its candidate groups: one
+ * set-based query per page, whatever the number of instances (the task query API would ask once per
+ * instance). Read only, and without the engine's authorization checks: the observatory's scope has
+ * already chosen which instances are asked about. A task is late when its due date is past on the
+ * engine's clock.
+ */
+@Component
+class EngineTasks {
+
+  /**
+   * Standing tasks that wait to be used if needed (« Demander une médiation (si besoin) », open during
+   * the whole support period): neither the next thing to do nor late.
+   */
+  static final List<String> STANDING = List.of("Task_RequestMediation");
+
+  static final String DELIVERABLE_TASK = "Task_SubmitDeliverable";
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  EngineTasks(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The open task due first (undated ones last; the same due date: by id), with its name, due date and id. */
+  record NextTask(String name, String dueAt, String taskId) {
+  }
+
+  record InstanceTasks(NextTask next, int late) {
+  }
+
+  /**
+   * For every process instance that {@code instances} (a SQL query of process instance ids, with its
+   * parameters) selects and that has open tasks: its next task and how many of its tasks are late.
+   */
+  Map<String, InstanceTasks> byInstance(String instances, MapSqlParameterSource parameters, Instant now) {
+    String sql = """
+        select x.proc_inst_id_, x.id_, x.name_, x.due_date_, x.late from (
+          select t.proc_inst_id_, t.id_, t.name_, t.due_date_,
+            row_number() over (partition by t.proc_inst_id_ order by t.due_date_ nulls last, t.id_) as rn,
+            sum(case when t.due_date_ < :now then 1 else 0 end) over (partition by t.proc_inst_id_) as late
+          from act_ru_task t
+          where t.proc_inst_id_ in (%s) and t.task_def_key_ not in (:standing)
+        ) x where x.rn = 1
+        """.formatted(instances);
+    Map<String, InstanceTasks> found = new HashMap<>();
+    jdbc.query(sql, parameters.addValue("now", Moments.timestamp(now)).addValue("standing", STANDING), row -> {
+      found.put(row.getString("proc_inst_id_"), new InstanceTasks(new NextTask(row.getString("name_"),
+          Moments.iso(Moments.instant(row, "due_date_")), row.getString("id_")), row.getInt("late")));
+    });
+    return found;
+  }
+
+  /** The open deliverable tasks of a cohort's instance, by territory code (their candidate group catalyseurs.CODE). */
+  Map<String, String> deliverableTasks(String cohortInstance) {
+    if (cohortInstance == null) {
+      return Map.of();
+    }
+    Map<String, String> byTerritory = new HashMap<>();
+    jdbc.query("""
+        select t.id_, l.group_id_ from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_
+        where t.proc_inst_id_ = :instance and t.task_def_key_ = :key and l.type_ = 'candidate' and l.group_id_ like 'catalyseurs.%'
+        """, new MapSqlParameterSource("instance", cohortInstance).addValue("key", DELIVERABLE_TASK),
+        row -> {
+          byTerritory.put(row.getString("group_id_").substring("catalyseurs.".length()), row.getString("id_"));
+        });
+    return byTerritory;
+  }
+
+  /** Late tasks counted by tenant, first candidate group and the assignee's role: a few rows, whatever the task count. */
+  record LateGroup(String tenant, String group, String assigneeRole, long count) {
+  }
+
+  List<LateGroup> lateGroups(Instant now) {
+    return jdbc.query("""
+        select x.tenant_id_, x.grp, pa.role, count(*) as n from (
+          select t.id_, t.tenant_id_, t.assignee_, min(l.group_id_) as grp
+          from act_ru_task t left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
+          where t.due_date_ < :now and t.task_def_key_ not in (:standing)
+          group by t.id_, t.tenant_id_, t.assignee_
+        ) x left join participant pa on pa.user_id = x.assignee_
+        group by x.tenant_id_, x.grp, pa.role
+        """, new MapSqlParameterSource("now", Moments.timestamp(now)).addValue("standing", STANDING),
+        (row, index) -> new LateGroup(row.getString("tenant_id_"), row.getString("grp"), row.getString("role"),
+            row.getLong("n")));
+  }
+}
