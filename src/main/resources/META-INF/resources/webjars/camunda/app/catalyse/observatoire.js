@@ -228,10 +228,11 @@ function supportMarkup(row) {
 function participationMarkup(participation) {
   if (!participation) return html`<td>—</td>`;
   const catalysts = (participation.catalysts || []).map(person => person.name || person.id).filter(Boolean);
+  const dates = [participation.appliedAt ? `candidature ${shortDate(participation.appliedAt)}` : '',
+    participation.decidedAt ? `décision ${shortDate(participation.decidedAt)}` : ''].filter(Boolean).join(' · ');
   return html`<td class="cat-participation"><span class="cat-strong">${participation.statusLabel || '—'}</span>
-    ${participation.appliedAt ? html`<span class="cat-detail">candidature le ${shortDate(participation.appliedAt)}</span>` : ''}
-    ${participation.decidedAt ? html`<span class="cat-detail">décision le ${shortDate(participation.decidedAt)}</span>` : ''}
-    ${catalysts.length ? html`<span class="cat-detail">binôme : ${catalysts.join(', ')}</span>` : ''}</td>`;
+    ${dates ? html`<span class="cat-detail">${dates}</span>` : ''}
+    ${catalysts.length ? html`<span class="cat-detail">${catalysts.join(', ')}</span>` : ''}</td>`;
 }
 
 function lateSummary(cohort) {
@@ -292,7 +293,7 @@ export function cohortMarkup(cohort, {to, url}) {
           <span class="cat-strong">${session.code}${session.title ? ` · ${session.title}` : ''}</span>
           ${session.plannedDate ? html`<span class="cat-detail">${formatDate(session.plannedDate)}</span>` : ''}
           ${session.statusLabel ? html`<span class="cat-detail">${session.statusLabel}</span>` : ''}</th>`)}
-        <th scope="col">Accompagnement mensuel</th>
+        <th scope="col" title="Mois d\u2019accompagnement mensuel faits sur ceux prévus">Suivi mensuel</th>
       </tr></thead>
       <tbody>${rows.length ? rows.map(row => {
         const late = SESSIONS.some(session => row.cells?.[session]?.state === 'OVERDUE');
@@ -413,7 +414,7 @@ export function drawPartnerships(node, data, {to, url}) {
   </section>`;
 
   const form = node.querySelector('form');
-  const body = node.querySelector('tbody');
+  const body = node.querySelector('.cat-list tbody');
 
   function draw() {
     const column = PARTNERSHIP_COLUMNS.find(candidate => candidate.key === state.sort);
@@ -508,20 +509,27 @@ function svgText(value) {
   return escapeHtml(value ?? '');
 }
 
-function heatColour(value, max) {
+// Shares where more is better (on time): low values are drawn red, so that lateness stands out.
+const GOOD_WHEN_HIGH = new Set(['deliverables-on-time', 'indicator-entries-on-time']);
+
+function heatColour(value, max, goodWhenHigh) {
   if (typeof value !== 'number' || !max) return {fill: '#f2f2f2', ink: '#555'};
   const share = Math.max(0, Math.min(1, value / max));
+  if (goodWhenHigh) {
+    // Red (hue 4) through amber to green (hue 140), always dark enough for white text.
+    return {fill: `hsl(${Math.round(4 + 136 * share)}, 60%, ${share < 0.5 ? 45 : 36}%)`, ink: '#fff'};
+  }
   // From a pale to a deep blue: lightness 95 % down to 32 %.
   const lightness = Math.round(95 - 63 * share);
   return {fill: `hsl(212, 62%, ${lightness}%)`, ink: lightness < 60 ? '#fff' : '#1b2a3a'};
 }
 
-function gridChart(data, title) {
+function gridChart(data, title, goodWhenHigh) {
   const columns = data.columns || [];
   const rows = data.rows || [];
   const unit = data.unit ? ` ${data.unit}` : '';
-  const label = 230;
-  const cell = Math.max(56, Math.min(110, Math.floor(680 / Math.max(1, columns.length))));
+  const label = 250;
+  const cell = Math.max(56, Math.min(96, Math.floor(560 / Math.max(1, columns.length))));
   const height = 30;
   const top = 34;
   const width = label + cell * columns.length + 4;
@@ -529,9 +537,9 @@ function gridChart(data, title) {
   const parts = columns.map((column, index) => `<text x="${label + cell * index + cell / 2}" y="22" text-anchor="middle" font-weight="600" ${SVG_TEXT}>${svgText(column)}</text>`);
   rows.forEach((row, rowIndex) => {
     const y = top + rowIndex * height;
-    parts.push(`<text x="${label - 8}" y="${y + 20}" text-anchor="end" ${SVG_TEXT}>${svgText(truncate(row.label, 32))}<title>${svgText(row.label)}</title></text>`);
+    parts.push(`<text x="${label - 8}" y="${y + 20}" text-anchor="end" ${SVG_TEXT}>${svgText(truncate(row.label, 36))}<title>${svgText(row.label)}</title></text>`);
     (row.values || []).forEach((value, index) => {
-      const colour = heatColour(value, max);
+      const colour = heatColour(value, max, goodWhenHigh);
       const shown = typeof value === 'number' ? `${formatNumber(value)}${unit}` : '—';
       parts.push(`<rect x="${label + cell * index + 1}" y="${y + 1}" width="${cell - 2}" height="${height - 2}" rx="3" fill="${colour.fill}"><title>${svgText(`${row.label}, ${columns[index] ?? ''} : ${shown}`)}</title></rect>`,
         `<text x="${label + cell * index + cell / 2}" y="${y + 20}" text-anchor="middle" fill="${colour.ink}" ${SVG_TEXT}>${svgText(shown)}</text>`);
@@ -540,11 +548,11 @@ function gridChart(data, title) {
   return svg(width, top + rows.length * height + 6, title, parts);
 }
 
-function barsChart(data, title) {
+function barsChart(data, title, wide) {
   const bars = data.bars || [];
   const unit = data.unit ? ` ${data.unit}` : '';
-  const label = 230;
-  const room = 460;
+  const label = wide ? 250 : 200;
+  const room = wide ? 420 : 220;
   const height = 28;
   const max = Math.max(0, ...bars.map(bar => (typeof bar.value === 'number' ? bar.value : 0)));
   const parts = [];
@@ -552,7 +560,7 @@ function barsChart(data, title) {
     const y = index * height + 4;
     const value = typeof bar.value === 'number' ? bar.value : 0;
     const length = max ? Math.max(value ? 2 : 0, Math.round((room * value) / max)) : 0;
-    parts.push(`<text x="${label - 8}" y="${y + 17}" text-anchor="end" ${SVG_TEXT}>${svgText(truncate(bar.label, 32))}<title>${svgText(bar.label)}</title></text>`,
+    parts.push(`<text x="${label - 8}" y="${y + 17}" text-anchor="end" ${SVG_TEXT}>${svgText(truncate(bar.label, wide ? 36 : 28))}<title>${svgText(bar.label)}</title></text>`,
       `<rect x="${label}" y="${y + 3}" width="${length}" height="${height - 8}" rx="3" fill="#2f6db5"><title>${svgText(`${bar.label} : ${formatNumber(value)}${unit}`)}</title></rect>`,
       `<text x="${label + length + 6}" y="${y + 17}" ${SVG_TEXT} font-weight="600">${svgText(`${formatNumber(bar.value)}${unit}`)}</text>`);
   });
@@ -605,14 +613,15 @@ function figuresTable(indicator, data) {
 function indicatorMarkup(indicator) {
   const data = indicator.data || indicator;
   const title = indicator.title || indicator.id;
-  const drawn = indicator.chart === 'grid' ? gridChart(data, title)
-    : indicator.chart === 'bars' ? barsChart(data, title)
+  const wide = indicator.chart === 'grid' || (indicator.chart === 'bars' && (data.bars || []).length > 6);
+  const drawn = indicator.chart === 'grid' ? gridChart(data, title, GOOD_WHEN_HIGH.has(indicator.id))
+    : indicator.chart === 'bars' ? barsChart(data, title, wide)
       : indicator.chart === 'ratio' ? ratioChart(data, title) : '';
   const empty = (indicator.chart === 'grid' && !(data.rows || []).length) || (indicator.chart === 'bars' && !(data.bars || []).length);
   const figures = figuresTable(indicator, data);
-  return html`<article class="cat-indicator" id="${`indicateur-${indicator.id}`}" title="${indicator.definition || ''}">
+  return html`<article class="cat-indicator ${wide ? 'cat-indicator-wide' : ''}" id="${`indicateur-${indicator.id}`}" title="${indicator.definition || ''}">
     <h4>${title} <span class="cat-info" tabindex="0" role="img" aria-label="${`Définition : ${indicator.definition || ''}`}"
-      title="${indicator.definition || ''}">ⓘ</span></h4>
+      title="${indicator.definition || ''}">i</span></h4>
     ${empty ? html`<p class="cat-detail">Pas encore de données.</p>` : new Markup(drawn)}
     ${data.note ? html`<p class="cat-detail">${data.note}</p>` : ''}
     ${figures && !empty ? html`<details class="cat-figures"><summary>Voir les chiffres</summary>${figures}</details>` : ''}
@@ -623,7 +632,7 @@ export function indicatorsMarkup(data) {
   const indicators = data.indicators || [];
   return html`<section class="cat-block" aria-labelledby="cat-indicators-title">
     <h3 id="cat-indicators-title">Indicateurs de l\u2019Observatoire</h3>
-    <p class="cat-detail">Survolez un indicateur, ou son ⓘ, pour lire sa définition.</p>
+    <p class="cat-detail">Survolez un indicateur, ou son <span class="cat-info" aria-hidden="true">i</span>, pour lire sa définition.</p>
     <div class="cat-indicators">${indicators.length ? indicators.map(indicatorMarkup) : html`<p>Aucun indicateur à afficher.</p>`}</div>
   </section>`;
 }
@@ -870,7 +879,7 @@ export function renderDossier(node, {api, processInstanceId}) {
       target.innerHTML = dossierMarkup(await context.observatory.get(`/dossier/${encodeURIComponent(processInstanceId)}`, requests.signal)).text;
     } catch (error) {
       if (!(error instanceof Refusal) || error.status !== 404) throw error;
-      target.innerHTML = html`<p class="cat-detail">Cette instance n\u2019est pas un partenariat : elle n\u2019a pas de dossier.</p>`.text;
+      target.innerHTML = html`<p class="cat-detail">Cette instance n\u2019est pas un partenariat : elle n\u2019a pas de dossier. Ses données sont dans l\u2019onglet « Variables ».</p>`.text;
     }
   });
   return () => requests.abort();
