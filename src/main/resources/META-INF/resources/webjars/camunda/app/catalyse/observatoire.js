@@ -201,8 +201,8 @@ const CELL_STATES = {
   NOT_APPLICABLE: {tone: 'none', label: () => 'sans objet', mark: ''}
 };
 
-function cellMarkup(cell, to) {
-  if (!cell) return html`<td class="cat-cell cat-cell-none">—</td>`;
+function cellMarkup(session, cell, to) {
+  if (!cell) return html`<td class="cat-cell cat-cell-none" data-session="${session}">—</td>`;
   const state = CELL_STATES[cell.state] || CELL_STATES.EXPECTED;
   const label = cell.label || state.label(cell);
   let detail = '';
@@ -212,7 +212,7 @@ function cellMarkup(cell, to) {
   const title = cell.taskId ? 'Ouvrir la tâche dans Tasklist' : href ? 'Ouvrir l\u2019instance dans Cockpit' : '';
   const content = html`<span class="cat-cell-mark" aria-hidden="true">${state.mark}</span>
     <span class="cat-cell-label">${label}</span>${detail ? html`<span class="cat-cell-detail">${detail}</span>` : ''}`;
-  return html`<td class="cat-cell cat-cell-${state.tone}" data-state="${cell.state}">${href
+  return html`<td class="cat-cell cat-cell-${state.tone}" data-session="${session}" data-state="${cell.state}">${href
     ? html`<a href="${href}" title="${title}">${content}</a>` : content}</td>`;
 }
 
@@ -297,11 +297,11 @@ export function cohortMarkup(cohort, {to, url}) {
       </tr></thead>
       <tbody>${rows.length ? rows.map(row => {
         const late = SESSIONS.some(session => row.cells?.[session]?.state === 'OVERDUE');
-        return html`<tr class="${late ? 'cat-row-late' : ''}">
+        return html`<tr class="${late ? 'cat-row-late' : ''}" data-territory="${row.territory?.code}">
           <th scope="row">${row.territory?.name || row.territory?.code}
             ${late ? html`<span class="cat-late-flag">en retard</span>` : ''}</th>
           ${participationMarkup(row.participation)}
-          ${SESSIONS.map(session => cellMarkup(row.cells?.[session], to))}
+          ${SESSIONS.map(session => cellMarkup(session, row.cells?.[session], to))}
           ${supportMarkup(row)}
         </tr>`;
       }) : html`<tr><td colspan="8">Aucun territoire dans cette cohorte.</td></tr>`}</tbody>
@@ -671,8 +671,7 @@ function experimentMarkup(experiment) {
     ['Cible', indicator => text(indicator.target)],
     ['Saisi par', indicator => text(indicator.collector)],
     ['Mesures', indicator => (indicator.measurements || []).length
-      ? html`<ul class="cat-measures">${indicator.measurements.map(measure => html`<li><span class="cat-strong">${text(measure.value)}</span>
-        · ${text(measure.organisation)} · ${formatDate(measure.enteredAt)}${measure.comment ? ` · ${measure.comment}` : ''}</li>`)}</ul>`
+      ? html`<ul class="cat-measures">${indicator.measurements.map(measure => html`<li><span class="cat-strong">${text(measure.value)}</span> · ${text(measure.organisation)} · ${formatDate(measure.enteredAt)}${measure.comment ? ` · ${measure.comment}` : ''}</li>`)}</ul>`
       : 'aucune mesure']
   ], experiment.indicators, 'Aucun indicateur défini.')}
   <h5>Signatures de la convention</h5>
