@@ -184,6 +184,14 @@ for (const [view, texts, ready] of [
     await expectText(cockpit, texts, `Programme, ${view}`);
     await frenchOnly(cockpit, '.cat-observatory', `Programme, ${view}`);
     if (view !== 'indicateurs') await exportsWork(cockpit, `Programme, ${view}`);
+    if (view === 'partenariats') {
+      await cockpit.locator('.cat-list button[data-sort=name]').click();
+      const names = (await cockpit.locator('.cat-list tbody th').allTextContents()).map(name => name.trim());
+      const sorted = [...names].sort((a, b) => a.localeCompare(b, 'fr'));
+      if (names.join('|') !== sorted.join('|') || await cockpit.locator('.cat-list th[data-column=name]').getAttribute('aria-sort') !== 'ascending') {
+        failures.push(`Programme, partenariats : le tri par nom ne trie pas (${names.join(', ')})`);
+      }
+    }
   }
   if (view === 'indicateurs') {
     const definitions = await cockpit.locator('.cat-indicator .cat-info').evaluateAll(marks => marks.map(mark => mark.getAttribute('title') || ''));

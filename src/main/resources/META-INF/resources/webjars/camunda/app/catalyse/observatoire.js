@@ -394,6 +394,14 @@ export function drawPartnerships(node, data, {to, url}) {
   const stages = (data.stages || []).map(stage => [stage.code, stage.label]);
   const state = {territoire: '', etape: '', type: '', sort: 'lateTasks', descending: true};
 
+  if (!items.length) {
+    node.innerHTML = html`<section class="cat-block" aria-labelledby="cat-partnerships-title">
+      <h3 id="cat-partnerships-title">Où en sont les partenariats</h3>
+      <p>Aucun partenariat pour l\u2019instant.</p>
+    </section>`.text;
+    return;
+  }
+
   node.innerHTML = html`<section class="cat-block" aria-labelledby="cat-partnerships-title">
     <h3 id="cat-partnerships-title">Où en sont les partenariats</h3>
     ${countsMarkup(data)}
@@ -449,7 +457,7 @@ export function drawPartnerships(node, data, {to, url}) {
   });
   form.addEventListener('reset', () => setTimeout(() => form.dispatchEvent(new Event('change'))));
   form.addEventListener('submit', event => event.preventDefault());
-  node.querySelector('thead').addEventListener('click', event => {
+  node.querySelector('.cat-list thead').addEventListener('click', event => {
     const button = event.target.closest('[data-sort]');
     if (!button) return;
     state.descending = state.sort === button.dataset.sort ? !state.descending : button.dataset.sort === 'lateTasks' || button.dataset.sort === 'daysInStage';
