@@ -119,3 +119,19 @@ test('the dossier shows every part of the business record, escaped', () => {
   }
   assert.match(markup, /48\u202f000\s€|48 000 €/);
 });
+
+test('a chart of many territories draws those that need attention first, and keeps every figure in its table', () => {
+  const rows = Array.from({length: 500}, (_, index) => ({label: `Territoire ${index}`, values: [index % 100, null]}));
+  const indicator = {id: 'deliverables-on-time', title: 'Livrables déposés à temps', definition: 'Part à temps.', chart: 'grid', columns: ['S1', 'S2'], rows};
+  const markup = indicatorsMarkup({indicators: [indicator]}).text;
+  const drawn = markup.slice(markup.indexOf('<svg'), markup.indexOf('</svg>'));
+  assert.equal((drawn.match(/<rect /g) || []).length, 30 * 2);
+  assert.ok(drawn.includes('>Territoire 0<'), 'the lowest share is drawn');
+  assert.ok(!drawn.includes('>Territoire 99<'), 'a full share is left to the table');
+  assert.match(markup, /30 lignes sur 500 : les plus bas/);
+  assert.equal((markup.match(/<tr><th scope="row">Territoire /g) || []).length, 500);
+  const bars = {id: 'overdue-tasks-by-territory', title: 'Tâches en retard', definition: 'Par territoire.', chart: 'bars',
+    bars: Array.from({length: 100}, (_, index) => ({label: `T${index}`, value: index}))};
+  const barMarkup = indicatorsMarkup({indicators: [bars]}).text;
+  assert.ok(barMarkup.includes('>T99<') && !barMarkup.slice(0, barMarkup.indexOf('</svg>')).includes('>T0<'), 'the most overdue are drawn');
+});

@@ -532,9 +532,40 @@ function heatColour(value, max, goodWhenHigh) {
   return {fill: `hsl(212, 62%, ${lightness}%)`, ink: lightness < 60 ? '#fff' : '#1b2a3a'};
 }
 
-function gridChart(data, title, goodWhenHigh) {
+// A chart is read, not scanned: beyond these many rows or bars it shows those that need attention
+// first, and « Voir les chiffres » keeps every figure.
+const CHART_ROWS = 30;
+
+function mean(values) {
+  const numbers = (values || []).filter(value => typeof value === 'number');
+  return numbers.length ? numbers.reduce((sum, value) => sum + value, 0) / numbers.length : null;
+}
+
+/** The rows or bars a chart draws, and a note when it leaves some out. */
+function worstFirst(items, score, goodWhenHigh, what) {
+  if (items.length <= CHART_ROWS) return {shown: items, note: ''};
+  const known = value => typeof value === 'number';
+  const ranked = [...items].sort((a, b) => {
+    const left = score(a);
+    const right = score(b);
+    if (!known(left) || !known(right)) return Number(!known(left)) - Number(!known(right));
+    return goodWhenHigh ? left - right : right - left;
+  });
+  return {shown: ranked.slice(0, CHART_ROWS),
+    note: `${formatNumber(CHART_ROWS)} ${what} sur ${formatNumber(items.length)} : ${goodWhenHigh ? 'les plus bas' : 'les plus élevés'} ; tous les chiffres sont dans « Voir les chiffres ».`};
+}
+
+export function chartRows(indicator, data) {
+  const goodWhenHigh = GOOD_WHEN_HIGH.has(indicator.id);
+  if (indicator.chart === 'grid') return worstFirst(data.rows || [], row => mean(row.values), goodWhenHigh, 'lignes');
+  if (indicator.chart === 'bars') {
+    return (data.bars || []).length > CHART_ROWS ? worstFirst(data.bars, bar => bar.value, goodWhenHigh, 'barres') : {shown: data.bars || [], note: ''};
+  }
+  return {shown: [], note: ''};
+}
+
+function gridChart(data, title, goodWhenHigh, rows) {
   const columns = data.columns || [];
-  const rows = data.rows || [];
   const unit = data.unit ? ` ${data.unit}` : '';
   const label = 250;
   const cell = Math.max(56, Math.min(96, Math.floor(560 / Math.max(1, columns.length))));
@@ -556,8 +587,7 @@ function gridChart(data, title, goodWhenHigh) {
   return svg(width, top + rows.length * height + 6, title, parts);
 }
 
-function barsChart(data, title, wide) {
-  const bars = data.bars || [];
+function barsChart(data, title, wide, bars) {
   const unit = data.unit ? ` ${data.unit}` : '';
   const label = wide ? 250 : 200;
   const room = wide ? 420 : 220;
@@ -622,8 +652,9 @@ function indicatorMarkup(indicator) {
   const data = indicator.data || indicator;
   const title = indicator.title || indicator.id;
   const wide = indicator.chart === 'grid' || (indicator.chart === 'bars' && (data.bars || []).length > 6);
-  const drawn = indicator.chart === 'grid' ? gridChart(data, title, GOOD_WHEN_HIGH.has(indicator.id))
-    : indicator.chart === 'bars' ? barsChart(data, title, wide)
+  const {shown, note} = chartRows(indicator, data);
+  const drawn = indicator.chart === 'grid' ? gridChart(data, title, GOOD_WHEN_HIGH.has(indicator.id), shown)
+    : indicator.chart === 'bars' ? barsChart(data, title, wide, shown)
       : indicator.chart === 'ratio' ? ratioChart(data, title) : '';
   const empty = (indicator.chart === 'grid' && !(data.rows || []).length) || (indicator.chart === 'bars' && !(data.bars || []).length);
   const figures = figuresTable(indicator, data);
@@ -631,6 +662,7 @@ function indicatorMarkup(indicator) {
     <h4>${title} <span class="cat-info" tabindex="0" role="img" aria-label="${`Définition : ${indicator.definition || ''}`}"
       title="${indicator.definition || ''}">i</span></h4>
     ${empty ? html`<p class="cat-detail">Pas encore de données.</p>` : new Markup(drawn)}
+    ${note ? html`<p class="cat-detail">${note}</p>` : ''}
     ${data.note ? html`<p class="cat-detail">${data.note}</p>` : ''}
     ${figures && !empty ? html`<details class="cat-figures"><summary>Voir les chiffres</summary>${figures}</details>` : ''}
   </article>`;
