@@ -135,3 +135,18 @@ test('a chart of many territories draws those that need attention first, and kee
   const barMarkup = indicatorsMarkup({indicators: [bars]}).text;
   assert.ok(barMarkup.includes('>T99<') && !barMarkup.slice(0, barMarkup.indexOf('</svg>')).includes('>T0<'), 'the most overdue are drawn');
 });
+
+test('no deliverable on time is drawn red, counts agree with their number, and an empty ratio says so', () => {
+  const markup = indicatorsMarkup({indicators: [
+    {id: 'deliverables-on-time', title: 'Livrables déposés à temps', definition: 'Part à temps.', chart: 'grid', unit: '%',
+      columns: ['S1'], rows: [{label: 'Redon Agglomération', values: [0]}]},
+    {id: 'overdue-tasks-by-role', title: 'Tâches en retard par rôle', definition: 'Par rôle.', chart: 'bars', unit: 'tâches',
+      bars: [{label: 'Catalyseurs', value: 1}, {label: 'Financeurs', value: 3}]},
+    {id: 'closed-with-evaluation', title: 'Clos évalués', definition: 'Part des clos évalués.', chart: 'ratio', numerator: 0, denominator: 0, value: null}
+  ]}).text;
+  assert.match(markup, /fill="hsl\(4, 60%, 45%\)"/);
+  assert.match(markup, />1 tâche</);
+  assert.match(markup, />3 tâches</);
+  assert.match(markup, /rien à compter pour l’instant/);
+  assert.doesNotMatch(markup, /0 sur 0/);
+});

@@ -479,13 +479,19 @@ export function drawPartnerships(node, data, {to, url}) {
 // Governance dialogues
 
 export function dialoguesMarkup(dialogues, {to, url}) {
+  if (!dialogues.length) {
+    return html`<section class="cat-block" aria-labelledby="cat-dialogues-title">
+      <h3 id="cat-dialogues-title">Dialogues de gouvernance</h3>
+      <p>Aucun dialogue de gouvernance pour l\u2019instant.</p>
+    </section>`;
+  }
   return html`<section class="cat-block" aria-labelledby="cat-dialogues-title">
     <h3 id="cat-dialogues-title">Dialogues de gouvernance</h3>
     <div class="cat-scroll"><table class="cat-table">
       <caption>Dialogues de gouvernance : mois atteint sur la durée prévue, prochaine revue et revues en retard</caption>
       <thead><tr><th scope="col">Territoire</th><th scope="col">Sujet</th><th scope="col">État</th>
         <th scope="col">Mois atteint</th><th scope="col">Prochaine revue</th><th scope="col">Revues en retard</th></tr></thead>
-      <tbody>${dialogues.length ? dialogues.map(dialogue => {
+      <tbody>${dialogues.map(dialogue => {
         const planned = dialogue.monthsPlanned || 36;
         const reached = dialogue.monthReached || 0;
         const past = reached > 36;
@@ -502,7 +508,7 @@ export function dialoguesMarkup(dialogues, {to, url}) {
             ${review.dueAt ? html`<span class="cat-detail">échéance ${formatDate(review.dueAt)}</span>` : ''}` : '—'}</td>
           <td class="cat-num">${dialogue.lateReviews ? html`<span class="cat-late-count">${formatNumber(dialogue.lateReviews)}</span>` : '0'}</td>
         </tr>`;
-      }) : html`<tr><td colspan="6">Aucun dialogue de gouvernance.</td></tr>`}</tbody>
+      })}</tbody>
     </table></div>
     ${exports(format => url('/dialogues', {format}))}
   </section>`;
@@ -564,22 +570,29 @@ export function chartRows(indicator, data) {
   return {shown: [], note: ''};
 }
 
+/** A figure with its unit, in the singular below two (« 1 tâche », « 0 tâche », « 3 tâches »). */
+function measured(value, unit) {
+  if (typeof value !== 'number') return '—';
+  if (!unit) return formatNumber(value);
+  return `${formatNumber(value)} ${Math.abs(value) < 2 && /[a-zé]s$/.test(unit) ? unit.slice(0, -1) : unit}`;
+}
+
 function gridChart(data, title, goodWhenHigh, rows) {
   const columns = data.columns || [];
-  const unit = data.unit ? ` ${data.unit}` : '';
   const label = 250;
   const cell = Math.max(56, Math.min(96, Math.floor(560 / Math.max(1, columns.length))));
   const height = 30;
   const top = 34;
   const width = label + cell * columns.length + 4;
-  const max = Math.max(0, ...rows.flatMap(row => (row.values || []).filter(value => typeof value === 'number')));
+  // Shares are read against 100 %, so that 0 % everywhere is drawn as the worst, not as nothing.
+  const max = data.unit === '%' ? 100 : Math.max(0, ...rows.flatMap(row => (row.values || []).filter(value => typeof value === 'number')));
   const parts = columns.map((column, index) => `<text x="${label + cell * index + cell / 2}" y="22" text-anchor="middle" font-weight="600" ${SVG_TEXT}>${svgText(column)}</text>`);
   rows.forEach((row, rowIndex) => {
     const y = top + rowIndex * height;
     parts.push(`<text x="${label - 8}" y="${y + 20}" text-anchor="end" ${SVG_TEXT}>${svgText(truncate(row.label, 36))}<title>${svgText(row.label)}</title></text>`);
     (row.values || []).forEach((value, index) => {
       const colour = heatColour(value, max, goodWhenHigh);
-      const shown = typeof value === 'number' ? `${formatNumber(value)}${unit}` : '—';
+      const shown = measured(value, data.unit);
       parts.push(`<rect x="${label + cell * index + 1}" y="${y + 1}" width="${cell - 2}" height="${height - 2}" rx="3" fill="${colour.fill}"><title>${svgText(`${row.label}, ${columns[index] ?? ''} : ${shown}`)}</title></rect>`,
         `<text x="${label + cell * index + cell / 2}" y="${y + 20}" text-anchor="middle" fill="${colour.ink}" ${SVG_TEXT}>${svgText(shown)}</text>`);
     });
@@ -588,9 +601,8 @@ function gridChart(data, title, goodWhenHigh, rows) {
 }
 
 function barsChart(data, title, wide, bars) {
-  const unit = data.unit ? ` ${data.unit}` : '';
-  const label = wide ? 250 : 200;
-  const room = wide ? 420 : 220;
+  const label = wide ? 250 : 220;
+  const room = wide ? 420 : 200;
   const height = 28;
   const max = Math.max(0, ...bars.map(bar => (typeof bar.value === 'number' ? bar.value : 0)));
   const parts = [];
@@ -599,8 +611,8 @@ function barsChart(data, title, wide, bars) {
     const value = typeof bar.value === 'number' ? bar.value : 0;
     const length = max ? Math.max(value ? 2 : 0, Math.round((room * value) / max)) : 0;
     parts.push(`<text x="${label - 8}" y="${y + 17}" text-anchor="end" ${SVG_TEXT}>${svgText(truncate(bar.label, wide ? 36 : 28))}<title>${svgText(bar.label)}</title></text>`,
-      `<rect x="${label}" y="${y + 3}" width="${length}" height="${height - 8}" rx="3" fill="#2f6db5"><title>${svgText(`${bar.label} : ${formatNumber(value)}${unit}`)}</title></rect>`,
-      `<text x="${label + length + 6}" y="${y + 17}" ${SVG_TEXT} font-weight="600">${svgText(`${formatNumber(bar.value)}${unit}`)}</text>`);
+      `<rect x="${label}" y="${y + 3}" width="${length}" height="${height - 8}" rx="3" fill="#2f6db5"><title>${svgText(`${bar.label} : ${measured(value, data.unit)}`)}</title></rect>`,
+      `<text x="${label + length + 6}" y="${y + 17}" ${SVG_TEXT} font-weight="600">${svgText(measured(bar.value, data.unit))}</text>`);
   });
   return svg(label + room + 90, bars.length * height + 8, title, parts);
 }
@@ -619,8 +631,8 @@ function ratioChart(data, title) {
   const parts = [`<path d="${arc(cx + r, cy)}" fill="none" stroke="#e3e6ea" stroke-width="22"/>`];
   if (share) parts.push(`<path d="${arc(x, y)}" fill="none" stroke="${share >= 1 ? '#2e7d4f' : share >= 0.5 ? '#2f6db5' : '#c0392b'}" stroke-width="22"/>`);
   parts.push(`<text x="${cx}" y="${cy - 12}" text-anchor="middle" font-size="28" font-weight="700" font-family="inherit">${svgText(percent)}</text>`,
-    `<text x="${cx}" y="${cy + 16}" text-anchor="middle" ${SVG_TEXT}>${svgText(data.denominator !== undefined
-      ? `${formatNumber(data.numerator ?? 0)} sur ${formatNumber(data.denominator)}` : '')}</text>`);
+    `<text x="${cx}" y="${cy + 16}" text-anchor="middle" ${SVG_TEXT}>${svgText(data.denominator === 0 ? 'rien à compter pour l\u2019instant'
+      : data.denominator !== undefined ? `${formatNumber(data.numerator ?? 0)} sur ${formatNumber(data.denominator)}` : '')}</text>`);
   return svg(220, 128, title, parts);
 }
 
