@@ -322,13 +322,22 @@ function heat(value, max) {
   return `cat-heat-${level}`;
 }
 
+// « ajuster » and « poursuivre » do not close a partnership (it goes back to design, or to a new
+// support period): the grid counts them beside the stages, from each partnership's last evaluation.
+const REOPENING_DECISIONS = [
+  ['ajuster', 'dont ajustés', 'Partenariats dont la dernière évaluation a décidé de les ajuster (retour à la conception)'],
+  ['poursuivre', 'dont poursuivis', 'Partenariats dont la dernière évaluation a décidé de les poursuivre (nouvel accompagnement)']
+];
+
 function countsMarkup(data) {
   const stages = data.stages || [];
   const counts = data.counts || [];
+  const decisions = REOPENING_DECISIONS.filter(([code]) => counts.some(row => row.byLastDecision && code in row.byLastDecision));
   const max = Math.max(0, ...counts.flatMap(row => stages.map(stage => row.byStage?.[stage.code] || 0)));
   return html`<div class="cat-scroll"><table class="cat-table cat-heat">
     <caption>Partenariats par territoire et par étape (cliquez un nombre pour filtrer la liste)</caption>
-    <thead><tr><th scope="col">Territoire</th>${stages.map(stage => html`<th scope="col">${stage.label}</th>`)}<th scope="col">Total</th></tr></thead>
+    <thead><tr><th scope="col">Territoire</th>${stages.map(stage => html`<th scope="col">${stage.label}</th>`)}<th scope="col">Total</th>
+      ${decisions.map(([, label, title]) => html`<th scope="col" class="cat-decision" title="${`${title}, quelle que soit leur étape`}">${label}</th>`)}</tr></thead>
     <tbody>${counts.length ? counts.map(row => html`<tr><th scope="row">${row.territory?.name || row.territory?.code}</th>
       ${stages.map(stage => {
         const value = row.byStage?.[stage.code] || 0;
@@ -337,8 +346,9 @@ function countsMarkup(data) {
               aria-label="${`${value} en ${stage.label} à ${row.territory?.name || row.territory?.code} : filtrer la liste`}">${formatNumber(value)}</button>`
           : html`<span class="cat-zero">0</span>`}</td>`;
       })}
-      <td class="cat-num cat-strong">${formatNumber(row.total || 0)}</td></tr>`)
-      : html`<tr><td colspan="${stages.length + 2}">Aucun partenariat.</td></tr>`}</tbody>
+      <td class="cat-num cat-strong">${formatNumber(row.total || 0)}</td>
+      ${decisions.map(([code]) => html`<td class="cat-num cat-decision">${formatNumber(row.byLastDecision?.[code] || 0)}</td>`)}</tr>`)
+      : html`<tr><td colspan="${stages.length + 2 + decisions.length}">Aucun partenariat.</td></tr>`}</tbody>
   </table></div>`;
 }
 
@@ -494,7 +504,7 @@ export function dialoguesMarkup(dialogues, {to, url}) {
       <tbody>${dialogues.map(dialogue => {
         const planned = dialogue.monthsPlanned || 36;
         const reached = dialogue.monthReached || 0;
-        const past = reached > 36;
+        const past = dialogue.pastMonth36 ?? reached > 36;
         const instance = to.instance(dialogue.processInstanceId);
         const review = dialogue.nextReview;
         return html`<tr class="${dialogue.lateReviews ? 'cat-row-late' : ''}">
@@ -715,7 +725,7 @@ function experimentMarkup(experiment) {
     <div><h5>Gouvernance</h5><p class="cat-prose">${text(experiment.governance)}</p></div>
   </div>
   <h5>Financement</h5>
-  <p class="cat-prose">${funding ? `${text(funding.decision)}${typeof funding.amount === 'number' ? ` · ${MONEY.format(funding.amount)}` : ''}${funding.comment ? ` · ${funding.comment}` : ''}` : 'Pas encore de décision de financement.'}</p>
+  <p class="cat-prose">${funding ? `${text(funding.label || funding.decision)}${typeof funding.amount === 'number' ? ` · ${MONEY.format(funding.amount)}` : ''}${funding.comment ? ` · ${funding.comment}` : ''}` : 'Pas encore de décision de financement.'}</p>
   <h5>Indicateurs et mesures</h5>
   ${rowsTable('Indicateurs de l\u2019expérimentation et leurs mesures', [
     ['Indicateur', indicator => indicator.name],
@@ -781,6 +791,9 @@ export function dossierMarkup(dossier) {
     <h4>Décision</h4>
     ${rowsTable('Décisions d\u2019évaluation', [
       ['Décision', evaluation => text(evaluation.label)],
+      ['Moyennes des partenaires', evaluation => [['production', evaluation.productAverage], ['équilibre', evaluation.balanceAverage],
+        ['reconnaissance', evaluation.recognitionAverage]].filter(([, value]) => typeof value === 'number')
+        .map(([label, value]) => `${label} ${formatNumber(value)}`).join(' · ') || '—'],
       ['Tour', evaluation => text(evaluation.round)],
       ['Synthèse', evaluation => text(evaluation.synthesis)],
       ['Démarches', evaluation => text(evaluation.approaches)],
