@@ -216,6 +216,12 @@ if (await appears(cockpit.locator('.cat-dossier'), 'Dossier du partenariat')) {
 }
 await cockpit.screenshot({path: `${shots}/cockpit-dossier.png`});
 
+// Any other instance (the cohort's) has no business record: the tab says so in one French line.
+await cockpit.locator('a[href="#/programme"]').first().click();
+await cockpit.locator('.cat-small-link').first().click().catch(() => failures.push('Programme : lien « voir l’instance » de la cohorte absent'));
+await cockpit.getByRole('link', {name: 'Dossier', exact: true}).first().click({timeout: 30000}).catch(() => failures.push('Cockpit, cohorte : onglet « Dossier » absent'));
+await expectText(cockpit, ['n’est pas un partenariat'], 'Dossier d’une cohorte');
+
 await browser.close();
 if (failures.length) {
   console.error('Webapps pas entièrement en français :\n - ' + failures.join('\n - '));
