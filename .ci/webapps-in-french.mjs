@@ -97,6 +97,8 @@ await expectText(tasklist, ['Formulaire', 'Description', 'Atouts du territoire',
 await tasklist.screenshot({path: `${shots}/tasklist-taches.png`, fullPage: true});
 const banner = await tasklist.locator('.ce-eol-banner:visible').count();
 if (banner > 0) failures.push('Tasklist : le bandeau « Camunda 8 » est visible');
+// Each person's browser is closed once checked: open webapps keep polling, and the machine has two cores.
+await context.close();
 
 // A catalyst of a territory late with S2, work offered to their group: seen at once, named for its
 // session and territory, and the S2 form opens blank although S1's deliverable was handed in.
@@ -133,6 +135,7 @@ if (await appears(late.locator('.cat-grid tr[data-territory]'), 'Observatoire de
 }
 await late.setViewportSize({width: 1280, height: 1600});
 await late.screenshot({path: `${shots}/tasklist-observatoire-catalyseur.png`, fullPage: true});
+await late.context().close();
 
 // A participant who follows no territory gets no link, and the page, opened anyway, says so in French.
 const company = await (await browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}})).newPage();
@@ -143,6 +146,7 @@ if (await company.locator('a[href="#/observatoire"]').count() > 0) failures.push
 await company.goto(`${base}/camunda/app/tasklist/default/#/observatoire`);
 await appears(company.locator('.cat-message-error'), 'Observatoire ouvert par emma.roux, refus en français');
 await frenchOnly(company, '.cat-observatory', 'Observatoire ouvert par emma.roux');
+await company.context().close();
 
 const cockpit = await (await browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}})).newPage();
 await login(cockpit, 'cockpit', 'camille.lefebvre', 'Catalyse-Demo-2026');
