@@ -4,5 +4,7 @@ import {locales, dateFormat, app} from '../../catalyse/settings.js';
 export default {
   app: app('Pilotage'),
   locales,
-  dateFormat
+  dateFormat,
+  // The programme observatory: « Programme » page and « Dossier » tab (relative to app/cockpit/).
+  customScripts: ['scripts/observatoire.js']
 };
