@@ -2,6 +2,8 @@ package fr.catalyse.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.catalyse.ApplicationProcess;
 import fr.catalyse.Browser;
 import java.io.IOException;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded database with the demo participants, and keeps its data across a restart.
  */
 class DemoRunIntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,6 +54,17 @@ class DemoRunIntegrationTest {
       assertThat(mailbox.statusCode()).isEqualTo(200);
       assertThat(mailbox.body()).contains("Boîte de réception de démonstration", "<details").doesNotContain("Aucun courriel");
       assertThat(get(port, "/camunda/app/tasklist/default/", null, null).statusCode()).isEqualTo(200);
+
+      // The observatory's cohort grid, as Cockpit's « Programme » page reads it: the four territories late with S2.
+      Browser lead = Browser.on(port).signInToWebapp("cockpit", "camille.lefebvre", "Catalyse-Demo-2026");
+      String observatory = "/camunda/api/cockpit/plugin/catalyse-observatoire/default";
+      JsonNode cohorts = JSON.readTree(lead.get(observatory + "/cohortes").body());
+      assertThat(cohorts.get(0).get("name").asText()).isEqualTo(DemoCohort.NAME);
+      JsonNode grid = JSON.readTree(lead.get(observatory + "/cohortes/" + cohorts.get(0).get("id").asText()).body());
+      assertThat(grid.get("rows")).hasSize(12)
+          .filteredOn(row -> "OVERDUE".equals(row.get("cells").get("S2").get("state").asText()))
+          .extracting(row -> row.get("territory").get("code").asText())
+          .containsExactlyInAnyOrderElementsOf(DemoCohort.LATE_WITH_S2);
     }
 
     try (var app = ApplicationProcess.start(Map.of(), arguments)) {
