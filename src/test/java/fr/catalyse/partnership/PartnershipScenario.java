@@ -58,6 +58,12 @@ public class PartnershipScenario {
     return this;
   }
 
+  /** Starts on one deployed version of the model, e.g. a released one, instead of the latest. */
+  public PartnershipScenario startOn(String processDefinitionId, String name) {
+    instance = as(CATALYST, () -> engine.getRuntimeService().startProcessInstanceById(processDefinitionId, startValues(name)));
+    return this;
+  }
+
   public static Map<String, Object> startValues(String name) {
     return values("partnershipName", name, "territory", "alpha", "partnershipKind", "innovation-societale",
         "objectives", json("cohesion-sociale"), "fragilities", json("mobilite", "lien-social"),
@@ -148,7 +154,12 @@ public class PartnershipScenario {
   }
 
   public PartnershipScenario fund(String decision) {
-    return complete("Task_FundingDecision", values("fundingDecision", decision, "fundingAmount", 40000,
+    return fundAt("Task_FundingDecision", decision);
+  }
+
+  /** The funder's decision at a task of another id, e.g. in a later version of the model that renamed it. */
+  public PartnershipScenario fundAt(String taskKey, String decision) {
+    return complete(taskKey, values("fundingDecision", decision, "fundingAmount", 40000,
         "fundingComment", "Projet pertinent."));
   }
 
@@ -166,6 +177,26 @@ public class PartnershipScenario {
 
   public PartnershipScenario planSupport() {
     return complete("Task_SupportPlan", values("supportPlan", "Un point mensuel et une formation des bénévoles."));
+  }
+
+  /** The month's follow-up: each collecting partner enters every indicator's value, the catalyst logs the actions. */
+  public PartnershipScenario followUpMonth(int value) {
+    for (Task sheet : tasks("Task_EnterIndicators")) {
+      List<Map<String, Object>> lines = FormValues.entries(tasks.getVariable(sheet.getId(), "measurements"));
+      lines.forEach(line -> line.put("value", value));
+      tasks.complete(sheet.getId(), values("measurements", FormValues.json(lines)));
+    }
+    return complete("Task_LogSupportActions", values("supportActions", "Formation de dix bénévoles.", "partnershipHealth", "bonne"));
+  }
+
+  public PartnershipScenario steer() {
+    return complete("Task_SteeringMeeting", values("steeringDate", "2027-06-01", "steeringMinutes", "Bilan trimestriel positif."));
+  }
+
+  /** The partner organisation asks for a mediation, and the catalyst conducts it with that outcome (resolue, retrait). */
+  public PartnershipScenario mediate(String organisation, String outcome) {
+    completeFor("Task_RequestMediation", "partner", organisation, values("mediationReason", "Désaccord sur les horaires."));
+    return complete("Task_Mediation", values("mediationSummary", "Réunion tenue, horaires revus.", "mediationOutcome", outcome));
   }
 
   public PartnershipScenario evaluateByPartners() {
