@@ -105,13 +105,18 @@ public class PartnershipScenario {
   // --- stages -------------------------------------------------------------------------------
 
   public PartnershipScenario dialogue() {
+    return diagnoseAndMeet().validateStakes("valider");
+  }
+
+  /** The catalyst's part of the dialogue: diagnostic, stakeholder map, acquaintance meeting; the stakes wait for the local authority. */
+  public PartnershipScenario diagnoseAndMeet() {
     complete("Task_SharedDiagnostic", values("fragilities", json("mobilite"),
         "territoryAssets", "Un réseau associatif dense et des bénévoles.", "keyActors", "Mairie, centre social, transporteurs."));
     complete("Task_MapStakeholders", values("candidateOrganisations", json(ASSOCIATION, COMPANY),
         "stakeholderNotes", "L'association mobilise, l'entreprise transporte."));
     complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 12,
         "meetingSummary", "Tous partagent le constat de l'isolement."));
-    return validateStakes("valider");
+    return this;
   }
 
   public PartnershipScenario validateStakes(String decision) {
