@@ -4,6 +4,8 @@ import fr.catalyse.access.Caller;
 import fr.catalyse.access.Role;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class MigrationApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationApi.class);
 
   private final Caller caller;
   private final InstanceMigrations migrations;
@@ -44,8 +48,12 @@ class MigrationApi {
    */
   @PostMapping("/api/migrations/{processKey}")
   ResponseEntity<MigrationReport> migrate(@PathVariable String processKey, @RequestBody MigrationRequest request) {
-    caller.requireRole(Role.PROGRAMME_TEAM);
+    String userId = caller.requireRole(Role.PROGRAMME_TEAM);
     MigrationReport report = caller.asSystem(() -> migrations.migrate(processKey, request));
+    // The engine records the migration without a user (it runs as the application): say here who asked.
+    if (!report.dryRun()) {
+      LOG.info("Migration demandée par {} : {}", userId, report.summary());
+    }
     return report.valid() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
   }
 }
