@@ -30,6 +30,11 @@ public final class RestCalls {
     this(baseUrl, null, Map.of());
   }
 
+  /** Anonymous calls to an application started outside {@link IntegrationTestSupport}'s context shape. */
+  public static RestCalls to(String baseUrl) {
+    return new RestCalls(baseUrl);
+  }
+
   private RestCalls(String baseUrl, String authorization, Map<String, String> headers) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;

@@ -79,6 +79,12 @@ public class PartnershipScenario {
     return this;
   }
 
+  /** Starts on one deployed version of the model, e.g. a released one, instead of the latest. */
+  public PartnershipScenario startOn(String processDefinitionId, String name) {
+    instance = as(CATALYST, () -> engine.getRuntimeService().startProcessInstanceById(processDefinitionId, startValues(name)));
+    return this;
+  }
+
   public static Map<String, Object> startValues(String name) {
     return values("partnershipName", name, "territory", "alpha", "partnershipKind", "innovation-societale",
         "objectives", json("cohesion-sociale"), "fragilities", json("mobilite", "lien-social"),
@@ -120,13 +126,18 @@ public class PartnershipScenario {
   // --- stages -------------------------------------------------------------------------------
 
   public PartnershipScenario dialogue() {
+    return diagnoseAndMeet().validateStakes("valider");
+  }
+
+  /** The catalyst's part of the dialogue: diagnostic, stakeholder map, acquaintance meeting; the stakes wait for the local authority. */
+  public PartnershipScenario diagnoseAndMeet() {
     complete("Task_SharedDiagnostic", values("fragilities", json("mobilite"),
         "territoryAssets", "Un réseau associatif dense et des bénévoles.", "keyActors", "Mairie, centre social, transporteurs."));
     complete("Task_MapStakeholders", values("candidateOrganisations", json(association, company),
         "stakeholderNotes", "L'association mobilise, l'entreprise transporte."));
     complete("Task_AcquaintanceMeeting", values("meetingDate", "2027-01-15", "attendeeCount", 12,
         "meetingSummary", "Tous partagent le constat de l'isolement."));
-    return validateStakes("valider");
+    return this;
   }
 
   public PartnershipScenario validateStakes(String decision) {
@@ -169,7 +180,12 @@ public class PartnershipScenario {
   }
 
   public PartnershipScenario fund(String decision) {
-    return complete("Task_FundingDecision", values("fundingDecision", decision, "fundingAmount", 40000,
+    return fundAt("Task_FundingDecision", decision);
+  }
+
+  /** The funder's decision at a task of another id, e.g. in a later version of the model that renamed it. */
+  public PartnershipScenario fundAt(String taskKey, String decision) {
+    return complete(taskKey, values("fundingDecision", decision, "fundingAmount", 40000,
         "fundingComment", "Projet pertinent."));
   }
 
@@ -187,6 +203,26 @@ public class PartnershipScenario {
 
   public PartnershipScenario planSupport() {
     return complete("Task_SupportPlan", values("supportPlan", "Un point mensuel et une formation des bénévoles."));
+  }
+
+  /** The month's follow-up: each collecting partner enters every indicator's value, the catalyst logs the actions. */
+  public PartnershipScenario followUpMonth(int value) {
+    for (Task sheet : tasks("Task_EnterIndicators")) {
+      List<Map<String, Object>> lines = FormValues.entries(tasks.getVariable(sheet.getId(), "measurements"));
+      lines.forEach(line -> line.put("value", value));
+      tasks.complete(sheet.getId(), values("measurements", FormValues.json(lines)));
+    }
+    return complete("Task_LogSupportActions", values("supportActions", "Formation de dix bénévoles.", "partnershipHealth", "bonne"));
+  }
+
+  public PartnershipScenario steer() {
+    return complete("Task_SteeringMeeting", values("steeringDate", "2027-06-01", "steeringMinutes", "Bilan trimestriel positif."));
+  }
+
+  /** The partner organisation asks for a mediation, and the catalyst conducts it with that outcome (resolue, retrait). */
+  public PartnershipScenario mediate(String organisation, String outcome) {
+    completeFor("Task_RequestMediation", "partner", organisation, values("mediationReason", "Désaccord sur les horaires."));
+    return complete("Task_Mediation", values("mediationSummary", "Réunion tenue, horaires revus.", "mediationOutcome", outcome));
   }
 
   public PartnershipScenario evaluateByPartners() {

@@ -9,11 +9,9 @@ import fr.catalyse.ProcessDriver;
 import fr.catalyse.access.AccessDirectory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,7 @@ class GovernanceDialogueProcessTest extends IntegrationTestSupport {
     assertThat(dialogue.getBusinessKey()).isEqualTo("alpha / Dialogue de gouvernance");
 
     ProcessDriver driver = new ProcessDriver(engine);
-    driver.run(dialogue.getId(), this::answer, () -> driver.waitsAt(dialogue.getId(), "Task_FinalReview"));
+    driver.run(dialogue.getId(), GovernanceScenario::reviews, () -> driver.waitsAt(dialogue.getId(), "Task_FinalReview"));
 
     GovernanceDialogue record = dialogues.findByProcessInstanceId(dialogue.getId()).orElseThrow();
     assertThat(reviews.findByDialogueOrderById(record)).extracting(GovernanceReview::getKind, GovernanceReview::getMonth)
@@ -63,7 +61,7 @@ class GovernanceDialogueProcessTest extends IntegrationTestSupport {
     assertThat(months).as("months elapsed at the final review").isBetween(35L, 36L);
 
     complete(dialogue, "prolonger");
-    driver.run(dialogue.getId(), this::answer, () -> driver.waitsAt(dialogue.getId(), "Task_FinalReview"));
+    driver.run(dialogue.getId(), GovernanceScenario::reviews, () -> driver.waitsAt(dialogue.getId(), "Task_FinalReview"));
     complete(dialogue, "clore");
 
     assertThat(dialogue).isEnded().hasPassed("EndEvent_DialogueClosed");
@@ -81,19 +79,10 @@ class GovernanceDialogueProcessTest extends IntegrationTestSupport {
             "Tenir la revue trimestrielle du mois 45", "Faire la revue finale du mois 36", "Faire la revue finale du mois 48");
   }
 
-  private Map<String, Object> answer(Task task) {
-    return switch (task.getTaskDefinitionKey()) {
-      case "Task_InitialInterview" -> values("interviewNotes", "Attentes fortes sur la coordination des acteurs.");
-      case "Task_QuarterlyReview" -> values("reviewNotes", "Le dialogue avance.", "dialogueHealth", "constructif");
-      case "Task_YearlyAssessment" -> values("assessmentNotes", "Une année de travail commun utile.");
-      default -> null;
-    };
-  }
-
   private void complete(ProcessInstance dialogue, String decision) {
     String task = engine.getTaskService().createTaskQuery().processInstanceId(dialogue.getId())
         .taskDefinitionKey("Task_FinalReview").singleResult().getId();
-    engine.getTaskService().complete(task, values("finalAssessment", "Un dialogue mûr et constructif.", "dialogueDecision", decision));
+    engine.getTaskService().complete(task, GovernanceScenario.finalReview(decision));
   }
 
   private static org.assertj.core.groups.Tuple tuple(Object... values) {

@@ -10,7 +10,6 @@ import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.notification.Mailbox;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,15 +240,7 @@ class PilotPathwayProcessTest extends IntegrationTestSupport {
     if (late && ClockUtil.getCurrentTime().before(new java.util.Date(task.getDueDate().getTime() + 7 * 86_400_000L))) {
       return null;
     }
-    Map<String, Object> submitted = values("deliverableSummary", "Notre " + session + " : constats, actions, suites.",
-        "deliverableLink", "https://docs.exemple.fr/" + territory + "/" + session);
-    if ("S4".equals(session)) {
-      List<Map<String, Object>> contributions = new ArrayList<>();
-      contributions.add(new HashMap<>(Map.of("category", "enseignement", "dimension", "dispositif", "engineering",
-          "relationnelle", "content", "Un tiers de confiance rend l'alliance possible.")));
-      submitted.put("contributions", FormValues.json(contributions));
-    }
-    return submitted;
+    return CohortScenario.deliverable(territory, session);
   }
 
   @Test

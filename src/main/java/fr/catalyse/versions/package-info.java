@@ -1,0 +1,5 @@
+/**
+ * Versions of the process models: moving running instances from one deployed version to another with
+ * the engine's migration API, checked, rehearsed and reported in French for the programme team.
+ */
+package fr.catalyse.versions;
