@@ -49,7 +49,7 @@ class UpgradeFromReleasedSchemaIntegrationTest {
 
   static final String DEMO_PASSWORD = "Catalyse-Demo-2026";
   static final String PARTNERSHIP = "nantes / Mobilité solidaire des seniors";
-  private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.*\\.sql");
+  private static final Pattern MIGRATION = Pattern.compile("V(\\d+(?:_\\d+)*)__.*\\.sql");
 
   @LocalServerPort
   int port;
@@ -124,7 +124,7 @@ class UpgradeFromReleasedSchemaIntegrationTest {
     for (Resource migration : new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql")) {
       Matcher version = MIGRATION.matcher(migration.getFilename());
       if (version.matches()) {
-        versions.add(version.group(1));
+        versions.add(version.group(1).replace('_', '.'));
       }
     }
     return versions;
