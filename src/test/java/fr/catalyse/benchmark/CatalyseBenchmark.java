@@ -35,6 +35,8 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,6 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     "catalyse.reminders.tasks[benchmark-reminders].before=PT1H",
     "catalyse.reminders.tasks[benchmark-reminders].overdue=none",
     "catalyse.reminders.tasks[benchmark-reminders].escalation=none"})
+@Import(TaskCountsByTenant.class)
 class CatalyseBenchmark extends IntegrationTestSupport {
 
   static final int PARTNERSHIPS = Integer.getInteger("benchmark.partnerships", 30);
@@ -57,8 +60,11 @@ class CatalyseBenchmark extends IntegrationTestSupport {
   static final int TERRITORIES = 500;
   static final int TASKS_PER_TERRITORY = Integer.getInteger("benchmark.tasksPerTerritory", 200);
   static final int QUERIES = 200;
+  static final String ALL_MEASURES = "12345";
   /** Which measures to run, e.g. {@code -Dbenchmark.measures=1} while profiling one of them. */
-  static final String MEASURES = System.getProperty("benchmark.measures", "1234");
+  static final String MEASURES = System.getProperty("benchmark.measures", ALL_MEASURES);
+  /** A run of some measures only is appended to RESULTS.md when asked ({@code -Dbenchmark.record=true}). */
+  static final boolean RECORD = MEASURES.equals(ALL_MEASURES) || Boolean.getBoolean("benchmark.record");
 
   @Autowired
   ProcessEngine engine;
@@ -71,6 +77,9 @@ class CatalyseBenchmark extends IntegrationTestSupport {
 
   @Autowired
   TransactionTemplate transaction;
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   final List<String> rows = new ArrayList<>();
   long maxLiveHeap;
@@ -96,6 +105,9 @@ class CatalyseBenchmark extends IntegrationTestSupport {
       }
       if (MEASURES.contains("4")) {
         footprint();
+      }
+      if (MEASURES.contains("5")) {
+        observatory();
       }
     } finally {
       bare.close();
@@ -239,42 +251,14 @@ class CatalyseBenchmark extends IntegrationTestSupport {
 
   // --- 3. task queries ----------------------------------------------------------------------------
 
+  static final String PARTICIPANT = "bench.catalyst";
+  static final String PARTICIPANT_PASSWORD = "Banc-Essai-2026";
+
   void taskQueries() {
     IdentityService identity = engine.getIdentityService();
     TaskService tasks = engine.getTaskService();
-    String participant = "bench.catalyst";
-    transaction.executeWithoutResult(status -> {
-      for (int t = 1; t <= TERRITORIES; t++) {
-        String code = String.format("b%03d", t);
-        if (identity.createTenantQuery().tenantId(code).count() == 0) {
-          identity.saveTenant(identity.newTenant(code));
-          Group group = identity.newGroup("catalyseurs." + code);
-          identity.saveGroup(group);
-          identity.createTenantGroupMembership(code, group.getId());
-        }
-      }
-      if (identity.createUserQuery().userId(participant).count() == 0) {
-        var user = identity.newUser(participant);
-        user.setPassword("Banc-Essai-2026");
-        identity.saveUser(user);
-        identity.createMembership(participant, "catalyseurs");
-        identity.createMembership(participant, "catalyseurs.b042");
-      }
-    });
-    for (int t = 1; t <= TERRITORIES; t++) {
-      String code = String.format("b%03d", t);
-      transaction.executeWithoutResult(status -> {
-        for (int i = 0; i < TASKS_PER_TERRITORY; i++) {
-          Task task = tasks.newTask();
-          task.setName("Tâche " + i + " de " + code);
-          task.setTenantId(code);
-          task.setDueDate(new Date(System.currentTimeMillis() + Duration.ofDays(i % 70 - 10).toMillis()));
-          tasks.saveTask(task);
-          tasks.addCandidateGroup(task.getId(), "catalyseurs." + code);
-        }
-      });
-    }
-    sampleHeap();
+    String participant = PARTICIPANT;
+    openTasks();
     analyzeTables();
     List<String> groups = identity.createGroupQuery().groupMember(participant).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(participant).includingGroupsOfUser(true).list().stream()
@@ -309,6 +293,54 @@ class CatalyseBenchmark extends IntegrationTestSupport {
   }
 
   /**
+   * The 100,000 open tasks of measures 3 and 5, built once: 500 territories (tenants b001 to b500, each
+   * with its catalysts' group), 200 tasks each offered to that group, due from 10 days ago to 60 days ahead.
+   */
+  void openTasks() {
+    if (tasksOpened) {
+      return;
+    }
+    IdentityService identity = engine.getIdentityService();
+    TaskService tasks = engine.getTaskService();
+    String participant = PARTICIPANT;
+    transaction.executeWithoutResult(status -> {
+      for (int t = 1; t <= TERRITORIES; t++) {
+        String code = String.format("b%03d", t);
+        if (identity.createTenantQuery().tenantId(code).count() == 0) {
+          identity.saveTenant(identity.newTenant(code));
+          Group group = identity.newGroup("catalyseurs." + code);
+          identity.saveGroup(group);
+          identity.createTenantGroupMembership(code, group.getId());
+        }
+      }
+      if (identity.createUserQuery().userId(participant).count() == 0) {
+        var user = identity.newUser(participant);
+        user.setPassword(PARTICIPANT_PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(participant, "catalyseurs");
+        identity.createMembership(participant, "catalyseurs.b042");
+      }
+    });
+    for (int t = 1; t <= TERRITORIES; t++) {
+      String code = String.format("b%03d", t);
+      transaction.executeWithoutResult(status -> {
+        for (int i = 0; i < TASKS_PER_TERRITORY; i++) {
+          Task task = tasks.newTask();
+          task.setName("Tâche " + i + " de " + code);
+          task.setTenantId(code);
+          task.setDueDate(new Date(System.currentTimeMillis() + Duration.ofDays(i % 70 - 10).toMillis()));
+          tasks.saveTask(task);
+          tasks.addCandidateGroup(task.getId(), "catalyseurs." + code);
+        }
+      });
+    }
+    sampleHeap();
+    tasksOpened = true;
+  }
+
+  boolean tasksOpened;
+
+  /**
    * Fresh planner statistics, as autovacuum gathers them within a minute of a bulk load: the queries
    * are then measured on the plans a running installation uses, not on those of a nearly empty table.
    */
@@ -320,21 +352,34 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     }
   }
 
+  void vacuumTables() {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      connection.createStatement().execute("vacuum analyze");
+    } catch (java.sql.SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
   record Percentiles(double p50, double p95) {
   }
 
   static Percentiles time(Supplier<?> query) {
-    for (int i = 0; i < 20; i++) {
+    return time(query, 20, QUERIES);
+  }
+
+  /** p50 and p95 of {@code count} calls, after {@code warmups} calls left out (JIT, caches, connections). */
+  static Percentiles time(Supplier<?> query, int warmups, int count) {
+    for (int i = 0; i < warmups; i++) {
       query.get();
     }
-    double[] millis = new double[QUERIES];
-    for (int i = 0; i < QUERIES; i++) {
+    double[] millis = new double[count];
+    for (int i = 0; i < count; i++) {
       long start = System.nanoTime();
       query.get();
       millis[i] = (System.nanoTime() - start) / 1e6;
     }
     java.util.Arrays.sort(millis);
-    return new Percentiles(millis[QUERIES / 2], millis[(int) Math.ceil(QUERIES * 0.95) - 1]);
+    return new Percentiles(millis[count / 2], millis[(int) Math.ceil(count * 0.95) - 1]);
   }
 
   // --- 4. footprint -------------------------------------------------------------------------------
@@ -400,6 +445,85 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     maxLiveHeap = Math.max(maxLiveHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
   }
 
+  // --- 5. observatory ----------------------------------------------------------------------------
+
+  static final int PAGE_REQUESTS = Integer.getInteger("benchmark.pageRequests", 100);
+  static final int PAGE_WARMUPS = 10;
+  static final int EXPORTS = 10;
+  static final String PROGRAMME_LEAD = "prog.test";
+  static final String OBSERVATORY_API = "/api/observatoire";
+  static final String OBSERVATORY_COCKPIT = "/camunda/api/cockpit/plugin/catalyse-observatoire/default";
+
+  /**
+   * Each page's data request over HTTP at 500 territories, 10,000 partnerships and 100,000 open tasks,
+   * next to the engine's plain count of open tasks by tenant served the same way (same run, same database,
+   * same authentication): as the programme lead with HTTP Basic, then as a catalyst (their own territory),
+   * then through the Cockpit plugin with a webapp session; the exports of the 10,000 partnerships.
+   */
+  void observatory() {
+    long opening = System.nanoTime();
+    openTasks();
+    double tasksSeconds = (System.nanoTime() - opening) / 1e9;
+    ObservatoryDataSet data = new ObservatoryDataSet(jdbc);
+    double loading = data.load();
+    // Attaching the tasks rewrote every row of ACT_RU_TASK: autovacuum would clean up after such a change
+    // within minutes, so the pages are measured on a vacuumed table, as an installation serves them.
+    vacuumTables();
+    sampleHeap();
+    String scale = String.format("%d territoires, %d partenariats, %d tâches ouvertes", TERRITORIES, data.partnershipCount(),
+        data.openTaskCount());
+    rows.add(String.format("| 5. Observatoire : jeu de données (%s) ; tâches de la mesure 3 (ouvertes par TaskService en %.0f s, "
+        + "ou déjà là), rattachées aux instances, et dossiers écrits en SQL ensembliste en %.1f s | — | — | — | — |", scale,
+        tasksSeconds, loading));
+
+    PageClient programme = PageClient.basic(port, PROGRAMME_LEAD, PASSWORD);
+    Percentiles baseline = time(() -> programme.get(TaskCountsByTenant.PATH), PAGE_WARMUPS, PAGE_REQUESTS);
+    Percentiles plainSql = time(() -> jdbc.queryForList(TaskCountsByTenant.SQL), PAGE_WARMUPS, PAGE_REQUESTS);
+    rows.add(String.format("| 5. Pour information : la base seule, SQL « %s » par JDBC, sans HTTP : p50 / p95 | — | %.1f / %.1f ms | — | — |",
+        TaskCountsByTenant.SQL, plainSql.p50, plainSql.p95));
+    page("liste des cohortes", programme, OBSERVATORY_API + "/cohortes", baseline);
+    page("grille de la cohorte de 500 territoires", programme, OBSERVATORY_API + "/cohortes/" + data.cohortId(), baseline);
+    page("partenariats, sans filtre", programme, OBSERVATORY_API + "/partenariats", baseline);
+    page("partenariats, filtre territoire", programme, OBSERVATORY_API + "/partenariats?territoire=b042", baseline);
+    page("partenariats, filtre étape (accompagnement)", programme, OBSERVATORY_API + "/partenariats?etape=SUPPORT", baseline);
+    page("partenariats, filtre type (mécénat)", programme, OBSERVATORY_API + "/partenariats?type=mecenat", baseline);
+    page("partenariats, les trois filtres", programme,
+        OBSERVATORY_API + "/partenariats?territoire=b042&etape=SUPPORT&type=innovation-societale", baseline);
+    page("dialogues de gouvernance", programme, OBSERVATORY_API + "/dialogues", baseline);
+    page("indicateurs", programme, OBSERVATORY_API + "/indicateurs", baseline);
+    page("dossier d'un partenariat", programme, OBSERVATORY_API + "/dossier/" + ObservatoryDataSet.DOSSIER_INSTANCE, baseline);
+
+    PageClient catalyst = PageClient.basic(port, PARTICIPANT, PARTICIPANT_PASSWORD);
+    page("catalyseur d'un territoire, ses partenariats", catalyst, OBSERVATORY_API + "/partenariats", baseline);
+    page("catalyseur d'un territoire, ses indicateurs", catalyst, OBSERVATORY_API + "/indicateurs", baseline);
+
+    PageClient cockpit = PageClient.cockpit(port, PROGRAMME_LEAD, PASSWORD);
+    page("par le greffon Cockpit (session), partenariats sans filtre", cockpit, OBSERVATORY_COCKPIT + "/partenariats", baseline);
+    page("par le greffon Cockpit (session), indicateurs", cockpit, OBSERVATORY_COCKPIT + "/indicateurs", baseline);
+
+    export("CSV", programme, OBSERVATORY_API + "/partenariats?format=csv");
+    export("XLSX", programme, OBSERVATORY_API + "/partenariats?format=xlsx");
+    sampleHeap();
+  }
+
+  void page(String what, PageClient client, String path, Percentiles baseline) {
+    int size = client.get(path).length;
+    Percentiles page = time(() -> client.get(path), PAGE_WARMUPS, PAGE_REQUESTS);
+    rows.add(String.format("| 5. Observatoire, %s (%s) : p50 / p95 sur %d requêtes | %.1f / %.1f ms | %.1f / %.1f ms | p95 ≤ 100 ms | %s |",
+        what, kilobytes(size), PAGE_REQUESTS, page.p50, page.p95, baseline.p50, baseline.p95, verdict(page.p95 <= 100)));
+  }
+
+  void export(String format, PageClient client, String path) {
+    int size = client.get(path).length;
+    Percentiles export = time(() -> client.get(path), 2, EXPORTS);
+    rows.add(String.format("| 5. Observatoire, export %s des partenariats (%s) : médiane / maximum sur %d | %.0f / %.0f ms | — | ≤ 2 s | %s |",
+        format, kilobytes(size), EXPORTS, export.p50, export.p95, verdict(export.p95 <= 2000)));
+  }
+
+  static String kilobytes(int bytes) {
+    return Math.round(bytes / 1024.0) + " Ko";
+  }
+
   // --- report -------------------------------------------------------------------------------------
 
   void row(String what, double ours, double baseline, String target, boolean met) {
@@ -425,7 +549,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
         .append("| mesure | Catalyse | moteur nu | cible | résultat |\n|---|---|---|---|---|\n");
     rows.forEach(row -> report.append(row).append('\n'));
     System.out.println(report);
-    if (MEASURES.equals("1234")) {
+    if (RECORD) {
       Files.writeString(Path.of("src/test/java/fr/catalyse/benchmark/RESULTS.md"), report, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
