@@ -1,6 +1,7 @@
 package fr.catalyse.access;
 
 import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.InvalidInputException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -191,6 +191,6 @@ public class EmailChanges {
 
   /** The engine's clock, which tests move. */
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 }

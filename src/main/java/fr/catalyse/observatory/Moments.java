@@ -1,13 +1,13 @@
 package fr.catalyse.observatory;
 
 import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Time as the observatory counts it: « now » is the engine's clock (so a rehearsal or a test that
@@ -19,7 +19,7 @@ final class Moments {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 
   /** For SQL parameters compared with the engine's columns (timestamps without zone, written in the JVM's zone). */

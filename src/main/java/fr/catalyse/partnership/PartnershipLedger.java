@@ -1,11 +1,11 @@
 package fr.catalyse.partnership;
 
+import fr.catalyse.platform.EngineClock;
 import fr.catalyse.territory.Organisation;
 import fr.catalyse.territory.OrganisationRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +52,7 @@ class PartnershipLedger {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 
   static String format(Instant instant) {

@@ -1,6 +1,7 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.InvalidInputException;
 import fr.catalyse.territory.Territory;
 import fr.catalyse.territory.TerritoryRepository;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Lookups every recorder of the pathway models shares: the cohort, a participation, the engine's clock. */
@@ -54,7 +54,7 @@ class PathwayLedger {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 
   static LocalDate today() {

@@ -1,10 +1,10 @@
 package fr.catalyse.territory;
 
+import fr.catalyse.platform.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * How many requests each client address made in its current window, in this node's memory: a fixed
@@ -28,7 +28,7 @@ final class RequestsPerClient {
 
   /** Counts one request of the address; false when it is past its allowance for the current window. */
   boolean allow(String address) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     if (windows.size() >= MAX_TRACKED) {
       windows.values().removeIf(counted -> counted.closedAt(now));
       if (windows.size() >= MAX_TRACKED && !windows.containsKey(address)) {
