@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The weekly digest: one email per person who chose the digest for at least one kind, with their
  * tasks due this week or already late, and the emails kept for it since the last one. Run by the
- * weekly-digest model: {@code ${digests.nextRun()}}, {@code ${digests.enabled()}}.
+ * weekly-digest model: {@code ${weeklyDigests.nextRun()}}, {@code ${weeklyDigests.enabled()}}.
  */
-@Component("digests")
+@Component
 public class WeeklyDigests {
 
   private final DigestSettings settings;

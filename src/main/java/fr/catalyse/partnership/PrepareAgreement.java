@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Task_PrepareAgreement: every partner organisation signs the agreement, and so does the territory's
  * local authority, which co-signs the partnerships it validated the stakes of.
  */
-@Component("prepareAgreement")
+@Component
 class PrepareAgreement implements JavaDelegate {
 
   @Override

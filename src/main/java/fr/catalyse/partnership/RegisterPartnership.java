@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * decided by the engine before any of this ran), creates the record and gives the instance a
  * business key Cockpit can show ("nantes / Mobilité solidaire").
  */
-@Component("registerPartnership")
+@Component
 class RegisterPartnership implements JavaDelegate {
 
   static final String SPREAD_FROM = "spreadFrom";

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Task_SpreadPartnership: essaimage. A new partnership lifecycle starts in the chosen territory with
  * this one's intent, linked to it; its catalysts pick it up there.
  */
-@Component("spreadPartnership")
+@Component
 class SpreadPartnership implements JavaDelegate {
 
   static final String PROCESS_KEY = "partnership-lifecycle";

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CohortApi {
 
   private final Caller caller;
-  private final SessionRecords sessions;
+  private final PathwaySessions sessions;
 
-  CohortApi(Caller caller, SessionRecords sessions) {
+  CohortApi(Caller caller, PathwaySessions sessions) {
     this.caller = caller;
     this.sessions = sessions;
   }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Task_NotifySelection: records the decision for every applicant territory and tells each binôme,
  * selected or not; the cohort starts running with the selected territories.
  */
-@Component("notifySelection")
+@Component
 class NotifySelection implements JavaDelegate {
 
   private final PathwayLedger ledger;

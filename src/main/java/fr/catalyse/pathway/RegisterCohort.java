@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Task_RegisterCohort: checks the calendar the programme team entered, creates the cohort with its
  * five sessions, and opens the call for applications to every territory that has catalysts.
  */
-@Component("registerCohort")
+@Component
 class RegisterCohort implements JavaDelegate {
 
   private final CohortRepository cohorts;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_RegisterGovernanceDialogue: the dialogue's record, its first period, and a readable business key. */
-@Component("registerGovernanceDialogue")
+@Component
 class RegisterGovernanceDialogue implements JavaDelegate {
 
   private final PathwayLedger ledger;
@@ -29,10 +29,10 @@ class RegisterGovernanceDialogue implements JavaDelegate {
     Cohort cohort = cohortId == null ? null : cohorts.findById(((Number) cohortId).longValue()).orElse(null);
     GovernanceDialogue dialogue = dialogues.save(new GovernanceDialogue(territory, cohort, Read.text(execution, "dialogueSubject"),
         execution.getProcessInstanceId(), PathwayLedger.now()));
-    execution.setVariable(GovernanceRecords.DIALOGUE_ID, dialogue.getId());
+    execution.setVariable(GovernanceFollowUp.DIALOGUE_ID, dialogue.getId());
     execution.setVariable("territoryName", territory.getName());
-    execution.setVariable(GovernanceRecords.PERIOD_YEARS, properties.governancePeriodYears());
-    execution.setVariable(GovernanceRecords.MONTHS_BEFORE, 0);
+    execution.setVariable(GovernanceFollowUp.PERIOD_YEARS, properties.governancePeriodYears());
+    execution.setVariable(GovernanceFollowUp.MONTHS_BEFORE, 0);
     execution.setProcessBusinessKey(territory.getCode() + " / Dialogue de gouvernance");
   }
 }

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Task_StartGovernanceDialogues: when the pathway ends, each selected territory's governance dialogue begins. */
-@Component("startGovernanceDialogues")
+@Component
 class StartGovernanceDialogues implements JavaDelegate {
 
   static final String PROCESS_KEY = "governance-dialogue";

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The models reach it as {@code ${deadlines.dueIn('partnership.shared-diagnostic')}} for a due date
  * and {@code ${deadlines.of('partnership.dialogue-stall')}} for a timer.
  */
-@Component("deadlines")
+@Component
 @ConfigurationProperties("catalyse")
 public class Deadlines {
 

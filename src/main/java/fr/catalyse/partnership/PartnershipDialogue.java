@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /** Records what the territorial dialogue's tasks decide (listeners of SubProcess_TerritorialDialogue). */
-@Component("partnershipDialogue")
-public class DialogueRecords {
+@Component
+public class PartnershipDialogue {
 
   static final String TERRITORY_ORGANISATIONS = "territoryOrganisations";
   static final String NEW_ORGANISATIONS = "newOrganisations";
@@ -28,7 +28,7 @@ public class DialogueRecords {
   private final TerritoryRepository territories;
   private final OrganisationRepository organisations;
 
-  DialogueRecords(PartnershipLedger ledger, NewOrganisations newOrganisations, TerritoryRepository territories,
+  PartnershipDialogue(PartnershipLedger ledger, NewOrganisations newOrganisations, TerritoryRepository territories,
       OrganisationRepository organisations) {
     this.ledger = ledger;
     this.newOrganisations = newOrganisations;

@@ -11,14 +11,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Records the support period: its plan, monthly measurements and actions, steering, mediations (SubProcess_Support). */
-@Component("partnershipSupport")
-public class SupportRecords {
+@Component
+public class PartnershipSupport {
 
   private final PartnershipLedger ledger;
-  private final DesignRecords design;
+  private final PartnershipDesign design;
   private final MeasurementRepository measurements;
 
-  SupportRecords(PartnershipLedger ledger, DesignRecords design, MeasurementRepository measurements) {
+  PartnershipSupport(PartnershipLedger ledger, PartnershipDesign design, MeasurementRepository measurements) {
     this.ledger = ledger;
     this.design = design;
     this.measurements = measurements;

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * year, a yearly assessment at the end of each year but the last, and a final review at its end
  * (month 36 for the first period of three years), which extends the dialogue or closes it.
  */
-@Component("governance")
-public class GovernanceRecords {
+@Component
+public class GovernanceFollowUp {
 
   static final String DIALOGUE_ID = "governanceDialogueId";
   static final String PERIOD_YEARS = "periodYears";
@@ -23,7 +23,7 @@ public class GovernanceRecords {
   private final GovernanceReviewRepository reviews;
   private final PathwayProperties properties;
 
-  GovernanceRecords(GovernanceDialogueRepository dialogues, GovernanceReviewRepository reviews, PathwayProperties properties) {
+  GovernanceFollowUp(GovernanceDialogueRepository dialogues, GovernanceReviewRepository reviews, PathwayProperties properties) {
     this.dialogues = dialogues;
     this.reviews = reviews;
     this.properties = properties;

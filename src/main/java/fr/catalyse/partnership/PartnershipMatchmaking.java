@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Records the matchmaking: needs stated, invitations made, answers given (listeners of SubProcess_Matchmaking). */
-@Component("partnershipMatchmaking")
-public class MatchmakingRecords {
+@Component
+public class PartnershipMatchmaking {
 
   static final String ROUND = "matchRound";
 
@@ -18,7 +18,7 @@ public class MatchmakingRecords {
   private final PartnerRepository partners;
   private final MatchRepository matches;
 
-  MatchmakingRecords(PartnershipLedger ledger, PartnerRepository partners, MatchRepository matches) {
+  PartnershipMatchmaking(PartnershipLedger ledger, PartnerRepository partners, MatchRepository matches) {
     this.ledger = ledger;
     this.partners = partners;
     this.matches = matches;

@@ -10,14 +10,14 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Records the experiment's design: its framing, indicators, funding and signatures (listeners of SubProcess_ExperimentDesign). */
-@Component("partnershipDesign")
-public class DesignRecords {
+@Component
+public class PartnershipDesign {
 
   private final PartnershipLedger ledger;
   private final ExperimentRepository experiments;
   private final SignatureRepository signatures;
 
-  DesignRecords(PartnershipLedger ledger, ExperimentRepository experiments, SignatureRepository signatures) {
+  PartnershipDesign(PartnershipLedger ledger, ExperimentRepository experiments, SignatureRepository signatures) {
     this.ledger = ledger;
     this.experiments = experiments;
     this.signatures = signatures;

@@ -10,15 +10,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Records the evaluation: each partner's view, the synthesis and the decision (SubProcess_Evaluation). */
-@Component("partnershipEvaluation")
-public class EvaluationRecords {
+@Component
+public class PartnershipEvaluation {
 
   private final PartnershipLedger ledger;
   private final AssessmentRepository assessments;
   private final EvaluationRepository evaluations;
   private final TerritoryRepository territories;
 
-  EvaluationRecords(PartnershipLedger ledger, AssessmentRepository assessments, EvaluationRepository evaluations,
+  PartnershipEvaluation(PartnershipLedger ledger, AssessmentRepository assessments, EvaluationRepository evaluations,
       TerritoryRepository territories) {
     this.ledger = ledger;
     this.assessments = assessments;

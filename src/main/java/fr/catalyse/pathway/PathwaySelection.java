@@ -14,14 +14,14 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Records the selection of a cohort: applications, the programme team's choice, the committee's decision. */
-@Component("pathwaySelection")
-public class SelectionRecords {
+@Component
+public class PathwaySelection {
 
   private final PathwayLedger ledger;
   private final ParticipationRepository participations;
   private final ParticipantRepository participants;
 
-  SelectionRecords(PathwayLedger ledger, ParticipationRepository participations, ParticipantRepository participants) {
+  PathwaySelection(PathwayLedger ledger, ParticipationRepository participations, ParticipantRepository participants) {
     this.ledger = ledger;
     this.participations = participations;
     this.participants = participants;

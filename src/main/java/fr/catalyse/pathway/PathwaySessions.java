@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * date moves the session's timer and updates the invitations), cancellation, preparation, attendance,
  * deliverables, lessons, monthly support.
  */
-@Component("pathwaySessions")
-public class SessionRecords {
+@Component
+public class PathwaySessions {
 
   static final String SESSION = "session";
   static final String SESSION_DAY = "Timer_SessionDay";
@@ -32,15 +32,15 @@ public class SessionRecords {
   private final SessionRepository sessions;
   private final DeliverableRepository deliverables;
   private final SupportFollowUpRepository followUps;
-  private final SelectionRecords selection;
+  private final PathwaySelection selection;
   private final CohortRepository cohorts;
   private final Deadlines deadlines;
   private final ManagementService management;
   private final RuntimeService runtime;
   private final NoticeJobs notices;
 
-  SessionRecords(PathwayLedger ledger, SessionRepository sessions, DeliverableRepository deliverables,
-      SupportFollowUpRepository followUps, SelectionRecords selection, CohortRepository cohorts, Deadlines deadlines,
+  PathwaySessions(PathwayLedger ledger, SessionRepository sessions, DeliverableRepository deliverables,
+      SupportFollowUpRepository followUps, PathwaySelection selection, CohortRepository cohorts, Deadlines deadlines,
       @Lazy ManagementService management, @Lazy RuntimeService runtime, NoticeJobs notices) {
     this.ledger = ledger;
     this.sessions = sessions;

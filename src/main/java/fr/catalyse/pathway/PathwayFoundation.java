@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * The socle commun: consolidated by the programme team from the territories' S4 contributions (or
  * from the version sent back), reviewed by every binôme, validated by the steering committee.
  */
-@Component("pathwayFoundation")
-public class FoundationRecords {
+@Component
+public class PathwayFoundation {
 
   static final String ITEMS = "foundationItems";
 
@@ -23,7 +23,7 @@ public class FoundationRecords {
   private final FoundationReviewRepository reviews;
   private final DeliverableRepository deliverables;
 
-  FoundationRecords(PathwayLedger ledger, FoundationVersionRepository versions, FoundationReviewRepository reviews,
+  PathwayFoundation(PathwayLedger ledger, FoundationVersionRepository versions, FoundationReviewRepository reviews,
       DeliverableRepository deliverables) {
     this.ledger = ledger;
     this.versions = versions;
