@@ -2,7 +2,7 @@ package fr.catalyse.observatory;
 
 import fr.catalyse.observatory.EngineTasks.InstanceTasks;
 import fr.catalyse.observatory.EngineTasks.NextTask;
-import fr.catalyse.pathway.DialogueStatus;
+import fr.catalyse.governance.DialogueStatus;
 import fr.catalyse.pathway.PathwayProperties;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import fr.catalyse.partnership.JournalKind;
 import fr.catalyse.partnership.MatchStatus;
 import fr.catalyse.partnership.PartnerStatus;
 import fr.catalyse.pathway.CohortStatus;
-import fr.catalyse.pathway.DialogueStatus;
+import fr.catalyse.governance.DialogueStatus;
 import fr.catalyse.pathway.FoundationStatus;
 import fr.catalyse.pathway.ParticipationStatus;
 import fr.catalyse.pathway.SessionStatus;

@@ -12,12 +12,16 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-/** Lookups every recorder of the pathway models shares: the cohort, a participation, the engine's clock. */
+/**
+ * Lookups every recorder of the pathway models shares: the cohort, a participation, the engine's clock.
+ * Public for the governance module, whose dialogues follow a cohort's territories: it reads the same
+ * variables, territories and clock.
+ */
 @Component
-class PathwayLedger {
+public class PathwayLedger {
 
-  static final String COHORT_ID = "cohortId";
-  static final String TERRITORY = "territory";
+  public static final String COHORT_ID = "cohortId";
+  public static final String TERRITORY = "territory";
 
   private final CohortRepository cohorts;
   private final ParticipationRepository participations;
@@ -43,7 +47,7 @@ class PathwayLedger {
         .orElseThrow(() -> new IllegalStateException("Le territoire " + territory + " ne participe pas à la cohorte"));
   }
 
-  Territory territory(String code) {
+  public Territory territory(String code) {
     return territories.findByCode(code)
         .orElseThrow(() -> new InvalidInputException("Le territoire « " + code + " » n'existe pas dans Catalyse."));
   }
@@ -53,7 +57,7 @@ class PathwayLedger {
     return Date.from(day.atTime(LocalTime.parse(properties.sessionTime())).atZone(Deadlines.ZONE).toInstant());
   }
 
-  static Instant now() {
+  public static Instant now() {
     return EngineClock.now();
   }
 

@@ -1,6 +1,6 @@
 /**
  * The nine-month pilot pathway of a cohort of territories (selection, collective sessions,
- * deliverables, monthly support, the common foundation, scale-up) and the governance dialogues
- * followed for at least 36 months.
+ * deliverables, monthly support, the common foundation, scale-up), as the pilot-pathway process and
+ * as the cohort's record. The governance dialogues that follow it are the governance module's.
  */
 package fr.catalyse.pathway;

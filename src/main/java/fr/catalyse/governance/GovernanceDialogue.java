@@ -1,5 +1,6 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
+import fr.catalyse.pathway.Cohort;
 import fr.catalyse.territory.Territory;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

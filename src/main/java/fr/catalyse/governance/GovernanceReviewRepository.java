@@ -1,4 +1,4 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,5 +1,6 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
+import fr.catalyse.pathway.Cohort;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,4 +1,4 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
 /** The reviews of a governance dialogue. */
 public enum ReviewKind {

@@ -1,5 +1,10 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
+import fr.catalyse.pathway.Cohort;
+import fr.catalyse.pathway.CohortRepository;
+import fr.catalyse.pathway.PathwayLedger;
+import fr.catalyse.pathway.PathwayProperties;
+import fr.catalyse.pathway.Read;
 import fr.catalyse.territory.Territory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,4 +1,4 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
 import static fr.catalyse.partnership.PartnershipScenario.values;
 

@@ -1,4 +1,4 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package fr.catalyse.pathway;
+package fr.catalyse.governance;
 
 /** Whether a governance dialogue is still followed. */
 public enum DialogueStatus {

@@ -1,0 +1,6 @@
+/**
+ * The governance dialogues: with each territory, followed for at least 36 months after its pathway
+ * (or started on their own), quarterly reviews, yearly assessments and a final review that extends the
+ * dialogue or closes it, as the governance-dialogue process and as the record that follows it.
+ */
+package fr.catalyse.governance;
