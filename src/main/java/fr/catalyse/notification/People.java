@@ -1,15 +1,14 @@
 package fr.catalyse.notification;
 
+import fr.catalyse.platform.WithoutAuthorization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
@@ -49,12 +48,12 @@ public class People {
   }
 
   public List<Recipient> members(String groupId) {
-    return unchecked(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
+    return WithoutAuthorization.call(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
         .stream().map(People::recipient).toList();
   }
 
   public Optional<Recipient> user(String userId) {
-    return Optional.ofNullable(unchecked(() -> identity.createUserQuery().userId(userId).singleResult()))
+    return Optional.ofNullable(WithoutAuthorization.call(() -> identity.createUserQuery().userId(userId).singleResult()))
         .map(People::recipient);
   }
 
@@ -64,14 +63,4 @@ public class People {
     return new Recipient(user.getId(), user.getEmail(), name.isEmpty() ? user.getId() : name);
   }
 
-  private static <T> T unchecked(Callable<T> query) {
-    try {
-      return Context.getCommandContext() == null ? query.call()
-          : Context.getCommandContext().runWithoutAuthorization(query);
-    } catch (RuntimeException failure) {
-      throw failure;
-    } catch (Exception failure) {
-      throw new IllegalStateException(failure);
-    }
-  }
 }

@@ -2,6 +2,7 @@ package fr.catalyse.notification;
 
 import fr.catalyse.access.Role;
 import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.Webapps;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public class ProgrammeAlerts implements NoticeSender {
       Map<String, Object> model = new HashMap<>();
       model.put("recipient", member.name());
       model.put("message", message);
-      model.put("cockpit", application.link("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId));
+      model.put("cockpit", application.link(Webapps.COCKPIT + "#/process-instance/" + processInstanceId));
       mailer.deliver(Email.always("alert:" + key + ":" + member.userId(), NotificationKind.ALERT, member, subject,
           templates.render("programme-alert", model), territory, processInstanceId));
     }

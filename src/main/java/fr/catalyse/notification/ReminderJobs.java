@@ -2,6 +2,8 @@ package fr.catalyse.notification;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -39,10 +41,12 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
 
   private final ReminderPolicy policy;
   private final TaskReminders reminders;
+  private final IdentityService identity;
 
-  ReminderJobs(ReminderPolicy policy, @Lazy TaskReminders reminders) {
+  ReminderJobs(ReminderPolicy policy, @Lazy TaskReminders reminders, @Lazy IdentityService identity) {
     this.policy = policy;
     this.reminders = reminders;
+    this.identity = identity;
   }
 
   @Override
@@ -84,9 +88,13 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
   /** Someone else gave the task to its new assignee: they are told, unless they took it themselves. */
   private void announceAssignment(DelegateTask task) {
     String assignee = task.getAssignee();
-    if (assignee != null && !assignee.equals(Context.getCommandContext().getAuthenticatedUserId())) {
+    if (assignee != null && !assignee.equals(authenticatedUserId())) {
       create(task, new Step(task.getId(), ReminderStep.ASSIGNMENT, 1), ClockUtil.getCurrentTime());
     }
+  }
+
+  private String authenticatedUserId() {
+    return Optional.ofNullable(identity.getCurrentAuthentication()).map(person -> person.getUserId()).orElse(null);
   }
 
   private void cancel(DelegateTask task) {
@@ -118,7 +126,7 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
   }
 
   private static String processKey(DelegateTask task) {
-    return ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+    return TaskProcess.key(task);
   }
 
   /** Job configuration: which task, which step, and for overdue reminders which repetition. */

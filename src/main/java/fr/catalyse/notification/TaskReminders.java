@@ -2,14 +2,13 @@ package fr.catalyse.notification;
 
 import fr.catalyse.access.Role;
 import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.WithoutAuthorization;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -82,7 +81,7 @@ class TaskReminders {
   }
 
   private void escalate(DelegateTask task) {
-    List<Task> lateTasks = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
+    List<Task> lateTasks = WithoutAuthorization.call(() -> tasks.createTaskQuery()
         .processInstanceId(task.getProcessInstanceId()).dueBefore(ClockUtil.getCurrentTime())
         .orderByDueDate().asc().list());
     List<Map<String, String>> late = lateTasks.stream().map(this::line).toList();
@@ -104,7 +103,7 @@ class TaskReminders {
   }
 
   private boolean escalatesToProgramme(DelegateTask task) {
-    String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+    String processKey = TaskProcess.key(task);
     ReminderPolicy.EscalationTarget target = policy.forTask(processKey, task.getTaskDefinitionKey()).escalateTo();
     return target == ReminderPolicy.EscalationTarget.PROGRAMME
         || target != ReminderPolicy.EscalationTarget.CATALYST && isCatalystTask(task) || territory(task) == null;
@@ -131,8 +130,8 @@ class TaskReminders {
     Map<String, Object> model = new HashMap<>();
     model.put("taskName", task.getName());
     model.put("taskDescription", task.getDescription());
-    model.put("processName", ((ExecutionEntity) task.getExecution()).getProcessDefinition().getName());
-    model.put("businessKey", ((ExecutionEntity) task.getExecution()).getProcessBusinessKey());
+    model.put("processName", TaskProcess.name(task));
+    model.put("businessKey", task.getExecution().getProcessBusinessKey());
     model.put("territoryName", task.getVariable(TERRITORY_NAME));
     model.put("due", FrenchDates.dayAndTime(task.getDueDate()));
     model.put("link", taskLink(task.getId()));
@@ -142,7 +141,7 @@ class TaskReminders {
 
   /** A late task as the escalation lists it, with its territory when the process spans several. */
   private Map<String, String> line(Task task) {
-    Object territory = Context.getCommandContext().runWithoutAuthorization(() -> tasks.getVariable(task.getId(), TERRITORY_NAME));
+    Object territory = WithoutAuthorization.call(() -> tasks.getVariable(task.getId(), TERRITORY_NAME));
     String name = territory == null || task.getName().contains(territory.toString()) ? task.getName()
         : task.getName() + " — " + territory;
     return Map.of("name", name, "due", FrenchDates.day(task.getDueDate()), "link", taskLink(task.getId()));

@@ -5,7 +5,9 @@ import fr.catalyse.platform.InvalidInputException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +18,14 @@ public class PartnershipDesign {
   private final PartnershipLedger ledger;
   private final ExperimentRepository experiments;
   private final SignatureRepository signatures;
+  private final IdentityService identity;
 
-  PartnershipDesign(PartnershipLedger ledger, ExperimentRepository experiments, SignatureRepository signatures) {
+  PartnershipDesign(PartnershipLedger ledger, ExperimentRepository experiments, SignatureRepository signatures,
+      IdentityService identity) {
     this.ledger = ledger;
     this.experiments = experiments;
     this.signatures = signatures;
+    this.identity = identity;
   }
 
   /** Task_FrameExperiment: every framing, first or reworked, is a new version. */
@@ -62,7 +67,7 @@ public class PartnershipDesign {
   /** Task_SignAgreement, once per signatory group. */
   public void agreementSigned(DelegateTask task) {
     String signer = task.getAssignee() != null ? task.getAssignee()
-        : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthenticatedUserId();
+        : Optional.ofNullable(identity.getCurrentAuthentication()).map(person -> person.getUserId()).orElse(null);
     signatures.save(new AgreementSignature(current(ledger.of(task)), Read.text(task, "signatory"), signer,
         Read.text(task, "signatoryName"), PartnershipLedger.now()));
   }

@@ -2,6 +2,7 @@ package fr.catalyse.partnership;
 
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.WithoutAuthorization;
 import fr.catalyse.territory.NewOrganisations;
 import fr.catalyse.territory.Organisation;
 import fr.catalyse.territory.OrganisationRepository;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /** Records what the territorial dialogue's tasks decide (listeners of SubProcess_TerritorialDialogue). */
@@ -78,8 +78,7 @@ public class PartnershipDialogue {
       String territory = Read.text(task, "territory");
       // Accounts and groups are the directory's to create, not the catalyst's: the rule is that a catalyst may add
       // organisations from this task, checked above and by the form.
-      candidates.addAll(Context.getCommandContext()
-          .runWithoutAuthorization(() -> newOrganisations.add(territory, added, "Nouvelles organisations")));
+      candidates.addAll(WithoutAuthorization.call(() -> newOrganisations.add(territory, added, "Nouvelles organisations")));
       // The output mapping hands the candidates to the matchmaking, and a later mapping opens with them checked.
       task.setVariable("candidateOrganisations", FormValues.json(List.copyOf(candidates)));
       stakeholdersOffered(task);

@@ -17,6 +17,6 @@ public record CatalyseProperties(String publicUrl) {
 
   /** Where a participant finds their tasks: the link every email offers. */
   public String tasklistLink() {
-    return link("/camunda/app/tasklist/default/");
+    return link(Webapps.TASKLIST);
   }
 }
