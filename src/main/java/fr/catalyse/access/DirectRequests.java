@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,7 @@ import org.springframework.stereotype.Component;
  * <p>Every engine internal this needs (the command classes and the command interceptor) is in this
  * class, so a move to a fork of the engine touches it alone.
  */
+@NamedInterface("callers")
 @Component
 public class DirectRequests extends AbstractProcessEnginePlugin {
 

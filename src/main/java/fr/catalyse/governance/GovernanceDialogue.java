@@ -16,7 +16,7 @@ import java.time.Instant;
 /** A governance dialogue with a territory, followed for at least 36 months. */
 @Entity
 @Table(name = "governance_dialogue")
-public class GovernanceDialogue {
+class GovernanceDialogue {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,7 +15,7 @@ import java.time.Instant;
 /** A review of a governance dialogue: quarterly, yearly, or the final review of a period. */
 @Entity
 @Table(name = "governance_review")
-public class GovernanceReview {
+class GovernanceReview {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

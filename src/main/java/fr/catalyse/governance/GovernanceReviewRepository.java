@@ -3,7 +3,7 @@ package fr.catalyse.governance;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface GovernanceReviewRepository extends JpaRepository<GovernanceReview, Long> {
+interface GovernanceReviewRepository extends JpaRepository<GovernanceReview, Long> {
 
   List<GovernanceReview> findByDialogueOrderById(GovernanceDialogue dialogue);
 }

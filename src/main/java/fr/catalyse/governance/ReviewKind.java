@@ -1,7 +1,7 @@
 package fr.catalyse.governance;
 
 /** The reviews of a governance dialogue. */
-public enum ReviewKind {
+enum ReviewKind {
   INITIAL,
   QUARTERLY,
   YEARLY,

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * <p>Both calls run as engine commands: inside the caller's transaction, they commit or roll back
  * with the migration they surround.
  */
+@NamedInterface("migration")
 @Component
 public class JobsAcrossVersions {
 

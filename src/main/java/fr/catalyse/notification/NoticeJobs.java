@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@link #schedule}); one that no process carries (welcome, password link, alert about an address) is
  * the job of its own small « email-delivery » instance ({@link #queue}), so Cockpit shows it too.
  */
+@NamedInterface("emails")
 @Component
 public class NoticeJobs extends AbstractProcessEnginePlugin {
 

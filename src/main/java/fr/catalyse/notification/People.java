@@ -12,12 +12,14 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * Who an email goes to, from Camunda's identity service. Looked up without the caller's
  * authorizations: a participant claiming a task may not read other accounts, yet they must be told.
  */
+@NamedInterface("emails")
 @Component
 public class People {
 

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The programme team always hears of late tasks at once: its escalations cannot be switched off.
  */
 @Service
-public class Preferences {
+class Preferences {
 
   private final NotificationPreferenceRepository preferences;
   private final AccessDirectory access;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
  * attention. Alerts are sent from engine jobs: the processes' alerts from their asynchronous service
  * tasks, the alert about an unusable address from a job of its own ({@link NoticeJobs#queueCommitted}).
  */
+@NamedInterface("emails")
 @Service
 public class ProgrammeAlerts implements NoticeSender {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ParticipationRepository extends JpaRepository<Participation, Long> {
+interface ParticipationRepository extends JpaRepository<Participation, Long> {
 
   List<Participation> findByCohortOrderById(Cohort cohort);
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Public for the governance module, whose dialogues follow a cohort's territories: it reads the same
  * variables, territories and clock.
  */
+@NamedInterface("cohorts")
 @Component
 public class PathwayLedger {
 

@@ -7,11 +7,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Typed reads of the variables the pathway's and the governance dialogues' forms submitted; the form
  * rules already checked them.
  */
+@NamedInterface("cohorts")
 public final class Read {
 
   private Read() {
