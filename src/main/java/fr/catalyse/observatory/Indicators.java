@@ -45,7 +45,7 @@ class Indicators {
     Instant now = Moments.now();
     MapSqlParameterSource parameters = scope.bind(new MapSqlParameterSource("now", Moments.timestamp(now)));
     Map<String, Map<String, Long>> stagesAndKinds = stagesAndKinds(scope, parameters);
-    List<LateGroup> late = tasks.lateGroups(now);
+    List<LateGroup> late = tasks.lateGroups(scope, now);
     return List.of(deliverablesOnTime(scope, parameters), matches(scope, parameters), byStage(stagesAndKinds),
         byKind(stagesAndKinds), closedWithEvaluation(scope, parameters), indicatorEntriesOnTime(scope, parameters),
         overdueByTerritory(scope, late), overdueByRole(scope, late), dialoguesPast36(scope));
@@ -82,19 +82,22 @@ class Indicators {
   }
 
   private Map<String, Object> matches(ObservatoryScope scope, MapSqlParameterSource parameters) {
+    // Counted by the database; only the answered matches' two dates come back, for the median.
     Map<String, Long> byStatus = new LinkedHashMap<>();
+    jdbc.query("""
+        select m.status, count(*) as n
+        from partnership_match m join partnership p on p.id = m.partnership_id join territory t on t.id = p.territory_id
+        where %s group by m.status
+        """.formatted(scope.condition("t.code")), parameters, row -> {
+          byStatus.put(row.getString("status"), row.getLong("n"));
+        });
     List<Duration> answerTimes = new ArrayList<>();
     jdbc.query("""
-        select m.status, m.proposed_at, m.answered_at
+        select m.proposed_at, m.answered_at
         from partnership_match m join partnership p on p.id = m.partnership_id join territory t on t.id = p.territory_id
-        where %s
+        where %s and m.answered_at is not null and m.status in ('ACCEPTED', 'DECLINED')
         """.formatted(scope.condition("t.code")), parameters, row -> {
-          String status = row.getString("status");
-          byStatus.merge(status, 1L, Long::sum);
-          Instant answered = Moments.instant(row, "answered_at");
-          if (answered != null && ("ACCEPTED".equals(status) || "DECLINED".equals(status))) {
-            answerTimes.add(Duration.between(Moments.instant(row, "proposed_at"), answered));
-          }
+          answerTimes.add(Duration.between(Moments.instant(row, "proposed_at"), Moments.instant(row, "answered_at")));
         });
     long proposed = byStatus.values().stream().mapToLong(Long::longValue).sum();
     Map<String, Object> indicator = indicator("matches", "Mises en relation",
