@@ -26,6 +26,7 @@ class EngineTasks {
   static final List<String> STANDING = List.of("Task_RequestMediation");
 
   static final String DELIVERABLE_TASK = "Task_SubmitDeliverable";
+  static final String FOUNDATION_REVIEW_TASK = "Task_ReviewFoundation";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -99,8 +100,11 @@ class EngineTasks {
     return found;
   }
 
-  /** The open deliverable tasks of a cohort's instance, by territory code (their candidate group catalyseurs.CODE). */
-  Map<String, String> deliverableTasks(String cohortInstance) {
+  /**
+   * The open tasks of one kind (a deliverable, a review of the socle commun) of a cohort's instance, by
+   * territory code: their candidate group catalyseurs.CODE.
+   */
+  Map<String, String> territoryTasks(String cohortInstance, String taskKey) {
     if (cohortInstance == null) {
       return Map.of();
     }
@@ -108,7 +112,7 @@ class EngineTasks {
     jdbc.query("""
         select t.id_, l.group_id_ from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_
         where t.proc_inst_id_ = :instance and t.task_def_key_ = :key and l.type_ = 'candidate' and l.group_id_ like 'catalyseurs.%'
-        """, new MapSqlParameterSource("instance", cohortInstance).addValue("key", DELIVERABLE_TASK),
+        """, new MapSqlParameterSource("instance", cohortInstance).addValue("key", taskKey),
         row -> {
           byTerritory.put(row.getString("group_id_").substring("catalyseurs.".length()), row.getString("id_"));
         });

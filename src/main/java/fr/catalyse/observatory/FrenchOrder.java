@@ -3,7 +3,6 @@ package fr.catalyse.observatory;
 import java.text.CollationKey;
 import java.text.Collator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FrenchOrder {
 
   private static final int LIMIT = 100_000;
-  private static final Map<String, CollationKey> KEYS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, CollationKey> KEYS = new ConcurrentHashMap<>();
   // RuleBasedCollator synchronises getCollationKey: one instance per thread keeps requests apart.
   private static final ThreadLocal<Collator> FRENCH = ThreadLocal.withInitial(() -> Collator.getInstance(Locale.FRENCH));
 
@@ -30,7 +29,7 @@ final class FrenchOrder {
     if (known != null) {
       return known;
     }
-    if (KEYS.size() >= LIMIT) {
+    if (KEYS.mappingCount() >= LIMIT) {
       KEYS.clear();
     }
     CollationKey computed = FRENCH.get().getCollationKey(value);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -112,9 +113,7 @@ class PartnershipBoard {
     Instant now = Moments.now();
     Selection selection = select(scope, filters);
     List<Line> lines = lines(selection, now);
-    Map<String, EngineTasks.TaskOrder> byTasks = sort.byTasks()
-        ? tasks.order(selection.instances(), selection.parameters(), now) : Map.of();
-    lines.sort(order(sort, listing.descending(), byTasks));
+    lines = sorted(lines, sort, listing.descending(), selection, now);
     int pages = Math.max(1, (lines.size() + size - 1) / size);
     List<Line> shown = lines.subList(Math.min(lines.size(), (listing.page() - 1) * size),
         Math.min(lines.size(), listing.page() * size));
@@ -129,9 +128,7 @@ class PartnershipBoard {
     Instant now = Moments.now();
     Selection selection = select(scope, filters);
     List<Line> lines = lines(selection, now);
-    Map<String, EngineTasks.TaskOrder> byTasks = sort.byTasks()
-        ? tasks.order(selection.instances(), selection.parameters(), now) : Map.of();
-    lines.sort(order(sort, listing.descending(), byTasks));
+    lines = sorted(lines, sort, listing.descending(), selection, now);
     Map<String, InstanceTasks> open = tasks.byInstance(selection.instances(), selection.parameters(), now);
     return lines.stream().map(line -> item(line, open)).toList();
   }
@@ -172,30 +169,44 @@ class PartnershipBoard {
         }));
   }
 
-  /** The chosen column (reversed when descending), then territory, name and id, so that pages never overlap. */
-  private static Comparator<Line> order(Sort sort, boolean descending, Map<String, EngineTasks.TaskOrder> byTasks) {
-    Comparator<Line> column = switch (sort) {
-      case name -> Comparator.comparing(Line::nameKey);
-      case territory -> Comparator.comparing(Line::territoryKey).thenComparing(line -> line.territory().code());
-      case kind -> Comparator.comparing(line -> FrenchOrder.key(Labels.KINDS.label(line.kind())));
-      case stage -> Comparator.comparing(Line::stage);
-      case daysInStage -> Comparator.comparingLong(Line::daysInStage);
-      case evaluation -> Comparator.comparing(line -> FrenchOrder.key(line.decision() == null ? null : Labels.decision(line.decision())));
+  /**
+   * Sorted on the chosen column (reversed when descending), then territory, name and id, so that pages never
+   * overlap. By tasks, each line's key is looked up once before sorting, not at every comparison.
+   */
+  private List<Line> sorted(List<Line> lines, Sort sort, boolean descending, Selection selection, Instant now) {
+    if (!sort.byTasks()) {
+      Comparator<Line> column = switch (sort) {
+        case name -> Comparator.comparing(Line::nameKey);
+        case territory -> Comparator.comparing(Line::territoryKey).thenComparing(line -> line.territory().code());
+        case kind -> Comparator.comparing(line -> FrenchOrder.key(Labels.KINDS.label(line.kind())));
+        case stage -> Comparator.comparing(Line::stage);
+        case daysInStage -> Comparator.comparingLong(Line::daysInStage);
+        case evaluation -> Comparator.comparing(line -> FrenchOrder.key(line.decision() == null ? null
+            : Labels.decision(line.decision())));
+        case nextTask, lateTasks -> throw new IllegalStateException(sort.name());
+      };
+      lines.sort((descending ? column.reversed() : column).thenComparing(TIE_BREAK));
+      return lines;
+    }
+    Map<String, EngineTasks.TaskOrder> byTasks = tasks.order(selection.instances(), selection.parameters(), now);
+    List<Keyed> keyed = new ArrayList<>(lines.size());
+    for (Line line : lines) {
+      EngineTasks.TaskOrder order = line.instance() == null ? null : byTasks.get(line.instance());
       // No dated task sorts after every dated one, as « no next task » comes last when reading by due date.
-      case nextTask -> Comparator.comparing(line -> firstDue(byTasks, line), Comparator.nullsLast(Comparator.naturalOrder()));
-      case lateTasks -> Comparator.comparingInt(line -> {
-        EngineTasks.TaskOrder order = line.instance() == null ? null : byTasks.get(line.instance());
-        return order == null ? 0 : order.late();
-      });
-    };
-    return (descending ? column.reversed() : column).thenComparing(Line::territoryKey)
-        .thenComparing(line -> line.territory().code()).thenComparing(Line::nameKey).thenComparingLong(Line::id);
+      long key = sort == Sort.lateTasks ? (order == null ? 0 : order.late())
+          : order == null || order.firstDue() == null ? Long.MAX_VALUE : order.firstDue().toEpochMilli();
+      keyed.add(new Keyed(line, key));
+    }
+    Comparator<Keyed> column = Comparator.comparingLong(Keyed::key);
+    keyed.sort((descending ? column.reversed() : column).thenComparing(Keyed::line, TIE_BREAK));
+    return keyed.stream().map(Keyed::line).collect(Collectors.toCollection(ArrayList::new));
   }
 
-  private static Instant firstDue(Map<String, EngineTasks.TaskOrder> byTasks, Line line) {
-    EngineTasks.TaskOrder order = line.instance() == null ? null : byTasks.get(line.instance());
-    return order == null ? null : order.firstDue();
+  private record Keyed(Line line, long key) {
   }
+
+  private static final Comparator<Line> TIE_BREAK = Comparator.comparing(Line::territoryKey)
+      .thenComparing(line -> line.territory().code()).thenComparing(Line::nameKey).thenComparingLong(Line::id);
 
   private static Item item(Line line, Map<String, InstanceTasks> open) {
     InstanceTasks instanceTasks = line.instance() == null ? null : open.get(line.instance());

@@ -224,6 +224,24 @@ function supportMarkup(row) {
     <span class="cat-meter" aria-hidden="true"><span style="width:${width}%"></span></span></td>`;
 }
 
+// The binôme's review of the socle commun's latest version.
+const REVIEW_STATES = {
+  GIVEN: {tone: 'on-time', mark: '✓'},
+  EXPECTED: {tone: 'expected', mark: '○'},
+  MISSED: {tone: 'overdue', mark: '⚠'},
+  NOT_APPLICABLE: {tone: 'none', mark: ''}
+};
+
+function reviewMarkup(review, to) {
+  if (!review) return html`<td class="cat-cell cat-cell-none" data-review>—</td>`;
+  const state = REVIEW_STATES[review.state] || REVIEW_STATES.NOT_APPLICABLE;
+  const content = html`<span class="cat-cell-mark" aria-hidden="true">${state.mark}</span>
+    <span class="cat-cell-label">${review.label || 'sans objet'}</span>${review.reviewedAt
+      ? html`<span class="cat-cell-detail">le ${shortDate(review.reviewedAt)}</span>` : ''}`;
+  return html`<td class="cat-cell cat-cell-${state.tone}" data-review data-state="${review.state}">${review.taskId
+    ? html`<a href="${to.task(review.taskId)}" title="Ouvrir la tâche dans Tasklist">${content}</a>` : content}</td>`;
+}
+
 function participationMarkup(participation) {
   if (!participation) return html`<td>—</td>`;
   const catalysts = (participation.catalysts || []).map(person => person.name || person.id).filter(Boolean);
@@ -293,6 +311,7 @@ export function cohortMarkup(cohort, {to, url}) {
           ${session.plannedDate ? html`<span class="cat-detail">${formatDate(session.plannedDate)}</span>` : ''}
           ${session.statusLabel ? html`<span class="cat-detail">${session.statusLabel}</span>` : ''}</th>`)}
         <th scope="col" title="Mois d\u2019accompagnement mensuel faits sur ceux prévus">Suivi mensuel</th>
+        <th scope="col" title="Avis du binôme sur la dernière version du socle commun">Socle commun</th>
       </tr></thead>
       <tbody>${rows.length ? rows.map(row => {
         const late = SESSIONS.some(session => row.cells?.[session]?.state === 'OVERDUE');
@@ -302,8 +321,9 @@ export function cohortMarkup(cohort, {to, url}) {
           ${participationMarkup(row.participation)}
           ${SESSIONS.map(session => cellMarkup(session, row.cells?.[session], to))}
           ${supportMarkup(row)}
+          ${reviewMarkup(row.review, to)}
         </tr>`;
-      }) : html`<tr><td colspan="8">Aucun territoire dans cette cohorte.</td></tr>`}</tbody>
+      }) : html`<tr><td colspan="9">Aucun territoire dans cette cohorte.</td></tr>`}</tbody>
     </table>
     </div>
     ${exports(format => url(`/cohortes/${encodeURIComponent(cohort.id)}`, {format}))}
