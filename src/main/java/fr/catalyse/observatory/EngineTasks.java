@@ -80,22 +80,34 @@ class EngineTasks {
     return found;
   }
 
-  /** What a list sorts on by tasks: the first due date of an instance's open tasks (null: none dated) and its late ones. */
-  record TaskOrder(Instant firstDue, int late) {
+  /**
+   * For sorting a whole list by late tasks before paging it: the late open tasks of every instance, counted
+   * from the due-date index alone (V11: its entries carry the instance), without the task rows. Every
+   * instance is counted (a few thousand rows): the caller keeps those of its list.
+   */
+  Map<String, Integer> lateByInstance(Instant now) {
+    Map<String, Integer> found = new HashMap<>();
+    jdbc.query("""
+        select t.proc_inst_id_, count(*) as late from act_ru_task t
+        where t.due_date_ < :now and t.task_def_key_ not in (:standing) group by t.proc_inst_id_
+        """, new MapSqlParameterSource("now", Moments.timestamp(now)).addValue("standing", STANDING), row -> {
+          found.put(row.getString("proc_inst_id_"), row.getInt("late"));
+        });
+    return found;
   }
 
   /**
-   * For sorting a whole list by next task or late tasks before paging it: one aggregate per instance,
-   * read from the index on (instance, due date, task key) alone, without the task rows (V11).
+   * For sorting a whole list by next task: the first due date of every instance's open tasks (null: none
+   * dated), from the index on (instance, due date, task key) alone (V11), read in its order and grouped
+   * as it goes. Every instance, the caller keeps those of its list.
    */
-  Map<String, TaskOrder> order(String instances, MapSqlParameterSource parameters, Instant now) {
-    Map<String, TaskOrder> found = new HashMap<>();
+  Map<String, Instant> firstDueByInstance() {
+    Map<String, Instant> found = new HashMap<>();
     jdbc.query("""
-        select t.proc_inst_id_, min(t.due_date_) as first_due, sum(case when t.due_date_ < :now then 1 else 0 end) as late
-        from act_ru_task t where t.proc_inst_id_ in (%s) and t.task_def_key_ not in (:standing)
-        group by t.proc_inst_id_
-        """.formatted(instances), parameters.addValue("now", Moments.timestamp(now)).addValue("standing", STANDING), row -> {
-          found.put(row.getString("proc_inst_id_"), new TaskOrder(Moments.instant(row, "first_due"), row.getInt("late")));
+        select t.proc_inst_id_, min(t.due_date_) as first_due from act_ru_task t
+        where t.task_def_key_ not in (:standing) group by t.proc_inst_id_
+        """, new MapSqlParameterSource("standing", STANDING), row -> {
+          found.put(row.getString("proc_inst_id_"), Moments.instant(row, "first_due"));
         });
     return found;
   }

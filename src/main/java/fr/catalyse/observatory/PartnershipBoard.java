@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>Why a page: the whole list of 10,000 partnerships was 4.4 MB of JSON, and its next tasks read
  * every open task (benchmark of 2026-12-03). Now the records of the filtered partnerships are read in
  * one query (a few columns), counted and sorted in memory on collation keys ({@link FrenchOrder}), and
- * only the page's instances have their tasks read. Sorting by next task or late tasks needs those of
- * every listed instance: one aggregate over the task index then (V11).
+ * only the page's instances have their tasks read. Sorting by next task or late tasks needs a figure of
+ * every listed instance: one aggregate over a task index then (V11), without the task rows.
  */
 @Component
 class PartnershipBoard {
@@ -113,7 +113,7 @@ class PartnershipBoard {
     Instant now = Moments.now();
     Selection selection = select(scope, filters);
     List<Line> lines = lines(selection, now);
-    lines = sorted(lines, sort, listing.descending(), selection, now);
+    lines = sorted(lines, sort, listing.descending(), now);
     int pages = Math.max(1, (lines.size() + size - 1) / size);
     List<Line> shown = lines.subList(Math.min(lines.size(), (listing.page() - 1) * size),
         Math.min(lines.size(), listing.page() * size));
@@ -128,7 +128,7 @@ class PartnershipBoard {
     Instant now = Moments.now();
     Selection selection = select(scope, filters);
     List<Line> lines = lines(selection, now);
-    lines = sorted(lines, sort, listing.descending(), selection, now);
+    lines = sorted(lines, sort, listing.descending(), now);
     Map<String, InstanceTasks> open = tasks.byInstance(selection.instances(), selection.parameters(), now);
     return lines.stream().map(line -> item(line, open)).toList();
   }
@@ -173,7 +173,7 @@ class PartnershipBoard {
    * Sorted on the chosen column (reversed when descending), then territory, name and id, so that pages never
    * overlap. By tasks, each line's key is looked up once before sorting, not at every comparison.
    */
-  private List<Line> sorted(List<Line> lines, Sort sort, boolean descending, Selection selection, Instant now) {
+  private List<Line> sorted(List<Line> lines, Sort sort, boolean descending, Instant now) {
     if (!sort.byTasks()) {
       Comparator<Line> column = switch (sort) {
         case name -> Comparator.comparing(Line::nameKey);
@@ -188,14 +188,20 @@ class PartnershipBoard {
       lines.sort((descending ? column.reversed() : column).thenComparing(TIE_BREAK));
       return lines;
     }
-    Map<String, EngineTasks.TaskOrder> byTasks = tasks.order(selection.instances(), selection.parameters(), now);
     List<Keyed> keyed = new ArrayList<>(lines.size());
-    for (Line line : lines) {
-      EngineTasks.TaskOrder order = line.instance() == null ? null : byTasks.get(line.instance());
-      // No dated task sorts after every dated one, as « no next task » comes last when reading by due date.
-      long key = sort == Sort.lateTasks ? (order == null ? 0 : order.late())
-          : order == null || order.firstDue() == null ? Long.MAX_VALUE : order.firstDue().toEpochMilli();
-      keyed.add(new Keyed(line, key));
+    if (sort == Sort.lateTasks) {
+      Map<String, Integer> late = tasks.lateByInstance(now);
+      for (Line line : lines) {
+        Integer count = line.instance() == null ? null : late.get(line.instance());
+        keyed.add(new Keyed(line, count == null ? 0 : count));
+      }
+    } else {
+      Map<String, Instant> firstDue = tasks.firstDueByInstance();
+      for (Line line : lines) {
+        Instant due = line.instance() == null ? null : firstDue.get(line.instance());
+        // No dated task sorts after every dated one, as « no next task » comes last when reading by due date.
+        keyed.add(new Keyed(line, due == null ? Long.MAX_VALUE : due.toEpochMilli()));
+      }
     }
     Comparator<Keyed> column = Comparator.comparingLong(Keyed::key);
     keyed.sort((descending ? column.reversed() : column).thenComparing(Keyed::line, TIE_BREAK));

@@ -83,9 +83,6 @@ class CatalyseBenchmark extends IntegrationTestSupport {
   @Autowired
   JdbcTemplate jdbc;
 
-  @Autowired
-  javax.sql.DataSource dataSource;
-
   final List<String> rows = new ArrayList<>();
   long maxLiveHeap;
 
@@ -474,7 +471,6 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     // Attaching the tasks rewrote every row of ACT_RU_TASK: autovacuum would clean up after such a change
     // within minutes, so the pages are measured on a vacuumed table, as an installation serves them.
     vacuumTables();
-    explainSlowStatements();
     sampleHeap();
     String scale = String.format("%d territoires, %d partenariats, %d tâches ouvertes", TERRITORIES, data.partnershipCount(),
         data.openTaskCount());
@@ -521,35 +517,6 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     export("CSV", programme, OBSERVATORY_API + "/partenariats?format=csv");
     export("XLSX", programme, OBSERVATORY_API + "/partenariats?format=xlsx");
     sampleHeap();
-  }
-
-  /**
-   * A diagnostic, off by default ({@code -Dbenchmark.explainOverMs=20}): PostgreSQL's auto_explain logs the
-   * plan, with its timings and buffers, of every statement slower than that, into the test output. Timing
-   * every statement slows them all down: figures of such a run are not to be recorded.
-   */
-  void explainSlowStatements() {
-    Integer over = Integer.getInteger("benchmark.explainOverMs");
-    if (over == null) {
-      return;
-    }
-    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-      var statement = connection.createStatement();
-      statement.execute("load 'auto_explain'");
-      statement.execute("alter system set session_preload_libraries = 'auto_explain'");
-      statement.execute("alter system set auto_explain.log_min_duration = '" + over + "ms'");
-      statement.execute("alter system set auto_explain.log_analyze = on");
-      statement.execute("alter system set auto_explain.log_buffers = on");
-      statement.execute("select pg_reload_conf()");
-    } catch (java.sql.SQLException failure) {
-      throw new IllegalStateException(failure);
-    }
-    // The pool's connections started before: new ones load the module.
-    try {
-      dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
-    } catch (java.sql.SQLException notHikari) {
-      throw new IllegalStateException(notHikari);
-    }
   }
 
   void page(String what, PageClient client, String path, Percentiles baseline) {
