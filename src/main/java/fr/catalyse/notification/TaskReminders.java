@@ -107,7 +107,7 @@ class TaskReminders {
     String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
     ReminderPolicy.EscalationTarget target = policy.forTask(processKey, task.getTaskDefinitionKey()).escalateTo();
     return target == ReminderPolicy.EscalationTarget.PROGRAMME
-        || target != ReminderPolicy.EscalationTarget.CATALYST && isCatalystTask(task) || territory(task) == null;
+        || (target != ReminderPolicy.EscalationTarget.CATALYST && isCatalystTask(task)) || territory(task) == null;
   }
 
   private List<Recipient> catalystsInCharge(DelegateTask task) {
