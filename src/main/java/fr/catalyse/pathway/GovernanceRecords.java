@@ -1,5 +1,6 @@
 package fr.catalyse.pathway;
 
+import fr.catalyse.forms.Read;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

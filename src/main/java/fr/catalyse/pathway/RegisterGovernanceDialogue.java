@@ -1,5 +1,7 @@
 package fr.catalyse.pathway;
 
+import fr.catalyse.forms.Read;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.territory.Territory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,13 +26,13 @@ class RegisterGovernanceDialogue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Territory territory = ledger.territory(Read.text(execution, PathwayLedger.TERRITORY));
-    Object cohortId = execution.getVariable(PathwayLedger.COHORT_ID);
+    Territory territory = ledger.territory(Read.text(execution, ProcessVariables.TERRITORY));
+    Object cohortId = execution.getVariable(ProcessVariables.COHORT_ID);
     Cohort cohort = cohortId == null ? null : cohorts.findById(((Number) cohortId).longValue()).orElse(null);
     GovernanceDialogue dialogue = dialogues.save(new GovernanceDialogue(territory, cohort, Read.text(execution, "dialogueSubject"),
         execution.getProcessInstanceId(), PathwayLedger.now()));
     execution.setVariable(GovernanceRecords.DIALOGUE_ID, dialogue.getId());
-    execution.setVariable("territoryName", territory.getName());
+    execution.setVariable(ProcessVariables.TERRITORY_NAME, territory.getName());
     execution.setVariable(GovernanceRecords.PERIOD_YEARS, properties.governancePeriodYears());
     execution.setVariable(GovernanceRecords.MONTHS_BEFORE, 0);
     execution.setProcessBusinessKey(territory.getCode() + " / Dialogue de gouvernance");

@@ -391,7 +391,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
         maxLiveHeap / (1024 * 1024), verdict(maxLiveHeap < 256L * 1024 * 1024)));
     Path demoData = Files.createTempDirectory("catalyse-benchmark").resolve("catalyse");
     String[] demo = {"--spring.datasource.url=jdbc:h2:file:" + demoData,
-        "--catalyse.demo.mailbox.smtp-port=" + TestInfrastructure.freePortForTests()};
+        "--catalyse.demo.mailbox.smtp-port=" + TestInfrastructure.freePort()};
     Function<String[], ApplicationProcess> springBootRun = arguments -> ApplicationProcess.start(SPRING_BOOT_RUN, Map.of(),
         arguments);
     startup("démonstration, premier démarrage : base vide, données de démonstration jouées", springBootRun, demo);
@@ -429,7 +429,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
 
   /** Seconds from launching the JVM to the readiness probe answering UP. */
   void startup(String what, Function<String[], ApplicationProcess> launch, String... arguments) throws Exception {
-    int port = TestInfrastructure.freePortForTests();
+    int port = TestInfrastructure.freePort();
     String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), java.util.stream.Stream.of(
         "--server.port=" + port)).toArray(String[]::new);
     long start = System.nanoTime();
