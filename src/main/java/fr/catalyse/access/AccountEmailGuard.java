@@ -87,7 +87,7 @@ class AccountEmailGuard extends AbstractProcessEnginePlugin {
   }
 
   private static boolean sameAddress(String stored, String wanted) {
-    return stored == null ? wanted == null || wanted.isBlank() : wanted != null && stored.trim().equalsIgnoreCase(wanted.trim());
+    return stored == null ? (wanted == null || wanted.isBlank()) : (wanted != null && stored.trim().equalsIgnoreCase(wanted.trim()));
   }
 
   /** The engine's database identity provider, whose saves of an account go through the guard. */

@@ -119,7 +119,7 @@ public class DirectRequests extends AbstractProcessEnginePlugin {
   /** Camunda administrators, by the engine's own definition (admin groups and admin users). */
   boolean isOperator(Authentication person) {
     return orEmpty(configuration.getAdminUsers()).contains(person.getUserId())
-        || person.getGroupIds() != null && person.getGroupIds().stream().anyMatch(orEmpty(configuration.getAdminGroups())::contains);
+        || (person.getGroupIds() != null && person.getGroupIds().stream().anyMatch(orEmpty(configuration.getAdminGroups())::contains));
   }
 
   /** Name of the variable the engine fills with the starter ({@code camunda:initiator}), if the model has one. */

@@ -1,7 +1,8 @@
 package fr.catalyse.demo;
 
 import fr.catalyse.forms.FormValues;
-import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.platform.Seeder;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ class DemoCohort implements Seeder {
     if (player.played("Cohorte " + NAME)) {
       return;
     }
-    LocalDate start = LocalDate.now(Deadlines.ZONE).minusDays(150);
+    LocalDate start = EngineClock.today().minusDays(150);
     String cohort = player.start("camille.lefebvre", "pilot-pathway", Map.of(
         "cohortName", NAME, "startDate", start.toString(), "targetTerritories", 12L,
         "applicationDeadline", start.plusDays(14).toString(), "sessionS1", start.plusDays(30).toString(),
@@ -60,7 +61,7 @@ class DemoCohort implements Seeder {
       player.complete(cohort, "Task_RecordSession", task -> Map.of("attendance", player.variable(task, "selectedTerritories"),
           "sessionMinutes", "Tous les binômes étaient présents ; échanges nourris sur les premiers constats."));
       player.completeBeforeDue(cohort, "Task_SubmitDeliverable", Duration.ofDays(2), task -> "S2".equals(session)
-          && LATE_WITH_S2.contains((String) player.variable(task, "territory")) ? null
+          && LATE_WITH_S2.contains((String) player.variable(task, ProcessVariables.TERRITORY)) ? null
           : Map.of("deliverableSummary", "Constats, acteurs mobilisés, premières actions et suites envisagées."));
       if ("S1".equals(session)) {
         player.complete(cohort, "Task_CapitaliseSession", task -> Map.of("sessionLessons",
@@ -73,7 +74,7 @@ class DemoCohort implements Seeder {
 
   private void dialogue(String territory, String subject, boolean interviewed) {
     String dialogue = player.start("camille.lefebvre", "governance-dialogue",
-        Map.of("territory", territory, "dialogueSubject", subject));
+        Map.of(ProcessVariables.TERRITORY, territory, "dialogueSubject", subject));
     if (interviewed) {
       player.complete(dialogue, "Task_InitialInterview", task -> Map.of("interviewNotes",
           "Des attentes fortes sur la coordination des acteurs et la place des entreprises."));

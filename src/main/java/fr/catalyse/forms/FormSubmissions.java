@@ -3,6 +3,7 @@ package fr.catalyse.forms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.catalyse.access.Caller;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.platform.Webapps;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -135,7 +136,7 @@ class FormSubmissions {
       Set<String> unknown = new TreeSet<>();
       variables.fieldNames().forEachRemaining(name -> {
         // « initiator » is the engine's: accepted only when it names the signed-in person (access.DirectRequests).
-        if (!accepted.contains(name) && !"initiator".equals(name)) {
+        if (!accepted.contains(name) && !ProcessVariables.INITIATOR.equals(name)) {
           unknown.add(name);
         }
       });

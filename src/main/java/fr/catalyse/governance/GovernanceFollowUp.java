@@ -1,8 +1,8 @@
 package fr.catalyse.governance;
 
+import fr.catalyse.forms.Read;
 import fr.catalyse.pathway.PathwayLedger;
 import fr.catalyse.pathway.PathwayProperties;
-import fr.catalyse.pathway.Read;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,10 +1,11 @@
 package fr.catalyse.governance;
 
+import fr.catalyse.forms.Read;
 import fr.catalyse.pathway.Cohort;
 import fr.catalyse.pathway.CohortRepository;
 import fr.catalyse.pathway.PathwayLedger;
 import fr.catalyse.pathway.PathwayProperties;
-import fr.catalyse.pathway.Read;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.territory.Territory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,13 +30,13 @@ class RegisterGovernanceDialogue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Territory territory = ledger.territory(Read.text(execution, PathwayLedger.TERRITORY));
-    Object cohortId = execution.getVariable(PathwayLedger.COHORT_ID);
+    Territory territory = ledger.territory(Read.text(execution, ProcessVariables.TERRITORY));
+    Object cohortId = execution.getVariable(ProcessVariables.COHORT_ID);
     Cohort cohort = cohortId == null ? null : cohorts.findById(((Number) cohortId).longValue()).orElse(null);
     GovernanceDialogue dialogue = dialogues.save(new GovernanceDialogue(territory, cohort, Read.text(execution, "dialogueSubject"),
         execution.getProcessInstanceId(), PathwayLedger.now()));
     execution.setVariable(GovernanceFollowUp.DIALOGUE_ID, dialogue.getId());
-    execution.setVariable("territoryName", territory.getName());
+    execution.setVariable(ProcessVariables.TERRITORY_NAME, territory.getName());
     execution.setVariable(GovernanceFollowUp.PERIOD_YEARS, properties.governancePeriodYears());
     execution.setVariable(GovernanceFollowUp.MONTHS_BEFORE, 0);
     execution.setProcessBusinessKey(territory.getCode() + " / Dialogue de gouvernance");

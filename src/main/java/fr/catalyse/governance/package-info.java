@@ -5,7 +5,7 @@
  *
  * <p>Named interface: {@code statuses}, for the observatory.
  */
-@ApplicationModule(allowedDependencies = {"pathway :: cohorts", "territory :: directory"})
+@ApplicationModule(allowedDependencies = {"forms :: values", "pathway :: cohorts", "territory :: directory"})
 package fr.catalyse.governance;
 
 import org.springframework.modulith.ApplicationModule;

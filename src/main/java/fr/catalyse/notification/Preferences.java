@@ -2,8 +2,8 @@ package fr.catalyse.notification;
 
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.access.Role;
+import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.InvalidInputException;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +54,7 @@ class Preferences {
     choices.forEach((kind, mode) -> {
       NotificationPreference preference = preferences.findById(new NotificationPreference.Key(userId, kind))
           .orElseGet(() -> new NotificationPreference(userId, kind));
-      preference.choose(mode, Instant.now());
+      preference.choose(mode, EngineClock.now());
       preferences.save(preference);
     });
     return of(userId);

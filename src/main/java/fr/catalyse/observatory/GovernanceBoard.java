@@ -51,8 +51,7 @@ class GovernanceBoard {
         where %s
         """.formatted(scope.condition("t.code")), parameters, (row, index) -> {
           Instant started = Moments.instant(row, "started_at");
-          Instant closed = Moments.instant(row, "closed_at");
-          long month = Moments.months(started, closed == null ? now : closed) + 1;
+          long month = monthReached(started, Moments.instant(row, "closed_at"), now);
           int periods = row.getInt("periods");
           String status = row.getString("status");
           InstanceTasks instanceTasks = open.get(row.getString("process_instance_id"));
@@ -64,6 +63,11 @@ class GovernanceBoard {
         }));
     dialogues.sort(Comparator.comparing(Dialogue::territory, TerritoryRef.BY_NAME).thenComparing(Dialogue::id));
     return dialogues;
+  }
+
+  /** The month of follow-up a dialogue reached (1 in its first month), at its close or now. */
+  static long monthReached(Instant started, Instant closed, Instant now) {
+    return Moments.months(started, closed == null ? now : closed) + 1;
   }
 
   int monthsPlanned(int periods) {

@@ -69,6 +69,15 @@ final class Labels {
     };
   }
 
+  /** A binôme's opinion of the socle commun (form pilot-review-foundation), as a grid cell says it. */
+  static String foundationOpinion(String opinion) {
+    return switch (opinion == null ? "" : opinion) {
+      case "approuve" -> "approuvé";
+      case "reserves" -> "avec réserves";
+      default -> opinion;
+    };
+  }
+
   static String dialogue(String status) {
     return switch (DialogueStatus.valueOf(status)) {
       case ACTIVE -> "en cours";

@@ -1,6 +1,7 @@
 package fr.catalyse.partnership;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,9 @@
 package fr.catalyse.partnership;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.platform.WithoutAuthorization;
 import fr.catalyse.territory.NewOrganisations;
 import fr.catalyse.territory.Organisation;
@@ -48,7 +50,7 @@ public class PartnershipDialogue {
    */
   public void stakeholdersOffered(DelegateTask task) {
     Map<String, String> options = new LinkedHashMap<>();
-    territories.findByCode(Read.text(task, "territory")).ifPresent(territory -> {
+    territories.findByCode(Read.text(task, ProcessVariables.TERRITORY)).ifPresent(territory -> {
       for (Organisation organisation : organisations.findByTerritoryOrderByName(territory)) {
         options.put(organisation.getCode(), organisation.getName() + " (" + organisation.getKind().label() + ")");
       }
@@ -75,7 +77,7 @@ public class PartnershipDialogue {
           + "est vide, aucune organisation du territoire n'est encore inscrite dans Catalyse : ajoutez-les.");
     }
     if (!added.isEmpty()) {
-      String territory = Read.text(task, "territory");
+      String territory = Read.text(task, ProcessVariables.TERRITORY);
       // Accounts and groups are the directory's to create, not the catalyst's: the rule is that a catalyst may add
       // organisations from this task, checked above and by the form.
       candidates.addAll(WithoutAuthorization.call(() -> newOrganisations.add(territory, added, "Nouvelles organisations")));

@@ -1,5 +1,6 @@
 package fr.catalyse.partnership;
 
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
 import fr.catalyse.territory.TerritoryRepository;
 import java.math.BigDecimal;

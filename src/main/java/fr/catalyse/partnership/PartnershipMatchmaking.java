@@ -1,6 +1,7 @@
 package fr.catalyse.partnership;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

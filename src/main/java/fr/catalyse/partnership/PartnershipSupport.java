@@ -1,13 +1,14 @@
 package fr.catalyse.partnership;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Records the support period: its plan, monthly measurements and actions, steering, mediations (SubProcess_Support). */
@@ -27,7 +28,7 @@ public class PartnershipSupport {
   /** SubProcess_Support start: the period lasts the experiment's duration, from now. */
   public void supportPeriodStarted(DelegateExecution execution) {
     int months = design.current(ledger.of(execution)).getDurationMonths();
-    execution.setVariable("supportEndDate", Deadlines.after(ClockUtil.getCurrentTime(), "P" + months + "M"));
+    execution.setVariable("supportEndDate", Deadlines.after(EngineClock.date(), "P" + months + "M"));
   }
 
   /** Task_SupportPlan */

@@ -3,6 +3,8 @@ package fr.catalyse.partnership;
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.access.Role;
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
+import fr.catalyse.platform.ProcessVariables;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +22,7 @@ class PrepareAgreement implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<String> signatories = new ArrayList<>();
     Read.list(execution, "partners").forEach(code -> signatories.add(AccessDirectory.organisationGroup(code)));
-    signatories.add(Role.LOCAL_AUTHORITY.groupIn(Read.text(execution, "territory")));
+    signatories.add(Role.LOCAL_AUTHORITY.groupIn(Read.text(execution, ProcessVariables.TERRITORY)));
     execution.setVariable("signatories", FormValues.json(signatories));
   }
 }

@@ -1,5 +1,6 @@
 package fr.catalyse.pathway;
 
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.Deadlines;
 import java.time.LocalDate;
 import java.util.HashMap;

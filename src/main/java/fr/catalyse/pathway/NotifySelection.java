@@ -1,6 +1,7 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.notification.Notices;
 import fr.catalyse.notification.People;
 import fr.catalyse.platform.CatalyseProperties;

@@ -6,8 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ParticipationRepository extends JpaRepository<Participation, Long> {
 
-  List<Participation> findByCohortOrderById(Cohort cohort);
-
   Optional<Participation> findByCohortAndTerritoryCode(Cohort cohort, String territoryCode);
 
   List<Participation> findByCohortAndStatusOrderById(Cohort cohort, ParticipationStatus status);

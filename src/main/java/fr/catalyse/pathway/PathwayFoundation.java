@@ -1,6 +1,7 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashMap;

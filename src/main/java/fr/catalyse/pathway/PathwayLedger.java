@@ -3,6 +3,7 @@ package fr.catalyse.pathway;
 import fr.catalyse.platform.Deadlines;
 import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.territory.Territory;
 import fr.catalyse.territory.TerritoryRepository;
 import java.time.Instant;
@@ -22,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PathwayLedger {
 
-  public static final String COHORT_ID = "cohortId";
-  public static final String TERRITORY = "territory";
-
   private final CohortRepository cohorts;
   private final ParticipationRepository participations;
   private final TerritoryRepository territories;
@@ -39,12 +37,12 @@ public class PathwayLedger {
   }
 
   Cohort cohort(VariableScope scope) {
-    Object id = scope.getVariable(COHORT_ID);
+    Object id = scope.getVariable(ProcessVariables.COHORT_ID);
     return cohorts.findById(((Number) id).longValue()).orElseThrow(() -> new IllegalStateException("Cohorte introuvable : " + id));
   }
 
   Participation participation(VariableScope scope) {
-    String territory = (String) scope.getVariable(TERRITORY);
+    String territory = (String) scope.getVariable(ProcessVariables.TERRITORY);
     return participations.findByCohortAndTerritoryCode(cohort(scope), territory)
         .orElseThrow(() -> new IllegalStateException("Le territoire " + territory + " ne participe pas à la cohorte"));
   }
@@ -64,6 +62,6 @@ public class PathwayLedger {
   }
 
   static LocalDate today() {
-    return now().atZone(Deadlines.ZONE).toLocalDate();
+    return EngineClock.today();
   }
 }

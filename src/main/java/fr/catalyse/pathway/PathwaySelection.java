@@ -2,7 +2,9 @@ package fr.catalyse.pathway;
 
 import fr.catalyse.access.Role;
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.territory.Participant;
 import fr.catalyse.territory.ParticipantRepository;
 import java.util.ArrayList;
@@ -32,8 +34,8 @@ public class PathwaySelection {
    * binôme from, kept local to that territory's branch.
    */
   public void territoryEntered(DelegateExecution execution) {
-    String code = Read.text(execution, PathwayLedger.TERRITORY);
-    execution.setVariableLocal("territoryName", ledger.territory(code).getName());
+    String code = Read.text(execution, ProcessVariables.TERRITORY);
+    execution.setVariableLocal(ProcessVariables.TERRITORY_NAME, ledger.territory(code).getName());
     Map<String, String> catalysts = new LinkedHashMap<>();
     for (Participant catalyst : participants.findByTerritoryAndRole(code, Role.CATALYST)) {
       catalysts.put(catalyst.getUserId(), catalyst.getFirstName() + " " + catalyst.getLastName());

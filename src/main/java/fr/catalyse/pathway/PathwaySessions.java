@@ -1,9 +1,12 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.notification.NoticeJobs;
 import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.ProcessVariables;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -11,7 +14,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -67,7 +69,7 @@ public class PathwaySessions {
   /** SubProcess_Session start: what the session's tasks show. */
   public void sessionOpened(DelegateExecution execution) {
     SessionCode code = SessionCode.of(Read.text(execution, SESSION));
-    execution.setVariableLocal("sessionTitle", code.label());
+    execution.setVariableLocal(ProcessVariables.SESSION_TITLE, code.label());
     execution.setVariableLocal("sessionTheme", code.title());
     execution.setVariableLocal("deliverableKind", code.deliverable());
     execution.setVariableLocal("sessionDate", Read.text(execution, SESSION) == null ? null
@@ -150,7 +152,7 @@ public class PathwaySessions {
     }
     boolean convened = session.getStatus() == SessionStatus.CONVENED;
     session.cancel();
-    moveTimer(cohort, code, ClockUtil.getCurrentTime());
+    moveTimer(cohort, code, EngineClock.date());
     if (convened) {
       notices.schedule(cohort.getProcessInstanceId(), Convocations.NAME, cohort.getId() + ":" + session.getCode());
     }

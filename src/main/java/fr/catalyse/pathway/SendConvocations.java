@@ -1,5 +1,6 @@
 package fr.catalyse.pathway;
 
+import fr.catalyse.forms.Read;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -19,4 +19,9 @@ public record CatalyseProperties(String publicUrl) {
   public String tasklistLink() {
     return link(Webapps.TASKLIST);
   }
+
+  /** Where Tasklist opens one task: the link of every email about a task (reminders, digests). */
+  public String taskLink(String taskId) {
+    return tasklistLink() + "#/?task=" + taskId;
+  }
 }

@@ -1,7 +1,7 @@
-package fr.catalyse.pathway;
+package fr.catalyse.forms;
 
-import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.Deadlines;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Typed reads of the variables the pathway's and the governance dialogues' forms submitted; the form
- * rules already checked them.
+ * Typed reads of the variables a form submitted, for the listeners and delegates of every model; the
+ * form rules ({@link FormRules}) already checked them, so a blank value reads as absent.
  */
-@NamedInterface("cohorts")
+@NamedInterface("values")
 public final class Read {
 
   private Read() {
@@ -24,11 +24,21 @@ public final class Read {
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
-  public static int integer(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? 0 : new java.math.BigDecimal(value.toString()).intValue();
+  public static BigDecimal decimal(VariableScope scope, String name) {
+    return decimal(scope.getVariable(name));
   }
 
+  public static BigDecimal decimal(Object value) {
+    return value == null || value.toString().isBlank() ? null : new BigDecimal(value.toString().trim());
+  }
+
+  /** A whole number; 0 when the field was left empty. */
+  public static int integer(VariableScope scope, String name) {
+    BigDecimal value = decimal(scope, name);
+    return value == null ? 0 : value.intValue();
+  }
+
+  /** A date field (text « AAAA-MM-JJ… » from Tasklist, or a Java date set by a delegate), in the programme's zone. */
   public static LocalDate date(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     if (value instanceof Date date) {
@@ -43,5 +53,11 @@ public final class Read {
 
   public static List<Map<String, Object>> entries(VariableScope scope, String name) {
     return FormValues.entries(scope.getVariable(name));
+  }
+
+  /** A list stored in one column, as the codes joined by commas. */
+  public static String joined(VariableScope scope, String name) {
+    List<String> values = list(scope, name);
+    return values.isEmpty() ? null : String.join(",", values);
   }
 }
