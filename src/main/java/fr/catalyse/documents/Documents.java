@@ -201,8 +201,7 @@ class Documents {
     }
     long max = properties.maxSize().toBytes();
     if (content.length > max) {
-      throw Refusal.tooLarge("Fichier refusé : « " + name + " » pèse " + megabytes(content.length) + ", au-delà des "
-          + megabytes(max) + " acceptés par fichier. Réduisez-le (export PDF compressé, images allégées) ou découpez-le.");
+      throw Refusal.tooLarge("Fichier refusé : « " + name + " » dépasse les " + megabytes(max) + " acceptés par fichier. Réduisez-le (export PDF compressé, images allégées) ou découpez-le.");
     }
     FileType type = FileType.of(content).orElseThrow(() -> Refusal.invalid("Fichier refusé : le contenu de « " + name
         + " » n'est pas d'un type accepté. Types acceptés : " + FileType.ACCEPTED + "."));

@@ -246,7 +246,7 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
     HttpResponse<String> tooLarge = upload("cat1.doc-nord", task, "gros.pdf", huge);
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(JSON.readTree(tooLarge.body()).get("message").asText())
-        .isEqualTo("Fichier refusé : « gros.pdf » pèse 20,0 Mo, au-delà des 20 Mo acceptés par fichier. "
+        .isEqualTo("Fichier refusé : « gros.pdf » dépasse les 20 Mo acceptés par fichier. "
             + "Réduisez-le (export PDF compressé, images allégées) ou découpez-le.");
 
     assertThat(jdbc.queryForObject("select count(*) from catalyse_document where process_instance_id = ?", Long.class, cohort))
@@ -283,11 +283,10 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
 
   @Test
   void aTaskThatExpectsNoDocumentRefusesOne() throws Exception {
-    String cohort = cohortAtItsFirstDeliverables("Cohorte sans pièce");
-    Task monthly = engine.getTaskService().createTaskQuery().processInstanceId(cohort).taskDefinitionKey("Task_MonthlySupport")
-        .list().stream().filter(task -> "doc-nord".equals(engine.getTaskService().getVariable(task.getId(), "territory")))
-        .findFirst().orElseThrow();
-    HttpResponse<String> refused = upload("cat1.doc-nord", API + "/taches/" + monthly.getId(), "point.pdf", Files.pdf("point"));
+    PartnershipScenario partnership = new PartnershipScenario(engine, access).start("Diagnostic sans pièce jointe");
+    Task diagnostic = partnership.tasks("Task_SharedDiagnostic").get(0);
+    HttpResponse<String> refused = upload(PartnershipScenario.CATALYST, API + "/taches/" + diagnostic.getId(), "point.pdf",
+        Files.pdf("point"));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(refused.body()).get("message").asText()).startsWith("Cette tâche n'attend pas de document");
   }
@@ -300,7 +299,7 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
     Task nord = deliverable(cohort, "doc-nord");
     Task sud = deliverable(cohort, "doc-sud");
     upload("cat1.doc-nord", API + "/taches/" + nord.getId(), "bilan.pdf", Files.pdf("Nord"));
-    engine.getTaskService().complete(nord.getId(), values("deliverableSummary", "Notre bilan, joint."));
+    engine.getTaskService().complete(nord.getId(), values("deliverableSummary", "Notre bilan initial, joint au livrable."));
     upload("cat1.doc-sud", API + "/taches/" + sud.getId(), "brouillon.pdf", Files.pdf("Sud"));
 
     engine.getRuntimeService().deleteProcessInstance(cohort, "Cohorte annulée");
@@ -316,7 +315,7 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
     String cohort = cohortAtItsFirstDeliverables("Cohorte de 2026");
     Task nord = deliverable(cohort, "doc-nord");
     upload("cat1.doc-nord", API + "/taches/" + nord.getId(), "bilan.pdf", Files.pdf("Nord"));
-    engine.getTaskService().complete(nord.getId(), values("deliverableSummary", "Notre bilan, joint."));
+    engine.getTaskService().complete(nord.getId(), values("deliverableSummary", "Notre bilan initial, joint au livrable."));
     engine.getRuntimeService().deleteProcessInstance(cohort, "Cohorte close");
 
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(2189, ChronoUnit.DAYS)));
