@@ -12,6 +12,9 @@ create table catalyse_document (
   task_definition_key varchar(255),
   -- The territory whose participants may read it once its task is completed (null: the whole instance).
   territory_code varchar(64),
+  -- The collective session (S1…S4) of a pilot pathway's task, from its « session » variable: the observatory's
+  -- cohort grid links each deliverable cell to its file.
+  session_code varchar(4),
   kind varchar(64) not null,
   file_name varchar(255) not null,
   content_type varchar(128) not null,
@@ -24,4 +27,4 @@ create table catalyse_document (
 );
 
 create index catalyse_document_task on catalyse_document (task_id);
-create index catalyse_document_instance on catalyse_document (process_instance_id);
+create index catalyse_document_instance on catalyse_document (process_instance_id, task_definition_key);

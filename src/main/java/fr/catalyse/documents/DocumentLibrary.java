@@ -41,7 +41,7 @@ public class DocumentLibrary {
   @Transactional
   public String publish(String processInstanceId, String kind, String fileName, byte[] content, String publishedBy) {
     FileType type = FileType.of(content).orElseThrow(() -> new IllegalArgumentException("type de fichier non pris en charge"));
-    StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), processInstanceId, null, null, null, kind,
+    StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), processInstanceId, null, null, null, null, kind,
         Documents.cleanName(fileName), type.mediaType(), content.length, Documents.sha256(content), publishedBy, EngineClock.now(),
         null);
     store.insert(document, content);

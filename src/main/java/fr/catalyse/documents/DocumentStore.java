@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DocumentStore {
 
-  private static final String COLUMNS = "id, process_instance_id, task_id, task_definition_key, territory_code, kind, file_name, "
+  private static final String COLUMNS = "id, process_instance_id, task_id, task_definition_key, territory_code, session_code, kind, file_name, "
       + "content_type, size_bytes, sha256, uploaded_by, uploaded_at, replaced_at";
 
   private final NamedParameterJdbcTemplate sql;
@@ -29,7 +29,7 @@ class DocumentStore {
 
   void insert(StoredDocument document, byte[] content) {
     sql.update("insert into catalyse_document (" + COLUMNS + ", content) values (:id, :instance, :task, :taskKey, :territory, "
-        + ":kind, :name, :type, :size, :sha, :by, :at, null, :content)", parameters(document).addValue("content", content));
+        + ":session, :kind, :name, :type, :size, :sha, :by, :at, null, :content)", parameters(document).addValue("content", content));
   }
 
   /** A new file in place of the old one: same record, same task, new content and facts. */
@@ -76,6 +76,7 @@ class DocumentStore {
   private static MapSqlParameterSource parameters(StoredDocument document) {
     return new MapSqlParameterSource().addValue("id", document.id()).addValue("instance", document.processInstanceId())
         .addValue("task", document.taskId()).addValue("taskKey", document.taskKey()).addValue("territory", document.territory())
+        .addValue("session", document.session())
         .addValue("kind", document.kind()).addValue("name", document.fileName()).addValue("type", document.contentType())
         .addValue("size", document.size()).addValue("sha", document.sha256()).addValue("by", document.uploadedBy())
         .addValue("at", timestamp(document.uploadedAt()));
@@ -88,7 +89,7 @@ class DocumentStore {
   private static StoredDocument row(ResultSet row, int number) throws SQLException {
     Timestamp replaced = row.getTimestamp("replaced_at");
     return new StoredDocument(row.getString("id"), row.getString("process_instance_id"), row.getString("task_id"),
-        row.getString("task_definition_key"), row.getString("territory_code"), row.getString("kind"), row.getString("file_name"),
+        row.getString("task_definition_key"), row.getString("territory_code"), row.getString("session_code"), row.getString("kind"), row.getString("file_name"),
         row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"), row.getString("uploaded_by"),
         row.getTimestamp("uploaded_at").toInstant(), replaced == null ? null : replaced.toInstant());
   }

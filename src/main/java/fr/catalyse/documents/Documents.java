@@ -93,7 +93,7 @@ class Documents {
     }
     Checked file = check(fileName, content);
     StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), task.getProcessInstanceId(), task.getId(),
-        task.getTaskDefinitionKey(), facts.territory(), StoredDocument.ATTACHED, file.name(), file.type().mediaType(),
+        task.getTaskDefinitionKey(), facts.territory(), facts.session(), StoredDocument.ATTACHED, file.name(), file.type().mediaType(),
         content.length, sha256(content), caller.getUserId(), EngineClock.now(), null);
     store.insert(document, content);
     return view(caller, document, true);
@@ -104,7 +104,7 @@ class Documents {
     StoredDocument old = ownChangeable(caller, documentId);
     Checked file = check(fileName, content);
     StoredDocument replaced = new StoredDocument(old.id(), old.processInstanceId(), old.taskId(), old.taskKey(), old.territory(),
-        old.kind(), file.name(), file.type().mediaType(), content.length, sha256(content), caller.getUserId(), old.uploadedAt(),
+        old.session(), old.kind(), file.name(), file.type().mediaType(), content.length, sha256(content), caller.getUserId(), old.uploadedAt(),
         EngineClock.now());
     store.replace(replaced, content);
     return view(caller, replaced, true);
@@ -177,17 +177,19 @@ class Documents {
     if (!sees) {
       throw Refusal.forbidden("Accès refusé : cette tâche appartient à un territoire dont vous ne faites pas partie.");
     }
-    return new TaskFacts(properties.expected(done.getProcessDefinitionKey(), done.getTaskDefinitionKey()).orElse(null), null);
+    return new TaskFacts(properties.expected(done.getProcessDefinitionKey(), done.getTaskDefinitionKey()).orElse(null), null, null);
   }
 
-  private record TaskFacts(DocumentProperties.Expected expected, String territory) {
+  private record TaskFacts(DocumentProperties.Expected expected, String territory, String session) {
   }
 
   private TaskFacts facts(Task task) {
     String processKey = access.asSystem(() -> repository.getProcessDefinition(task.getProcessDefinitionId()).getKey());
     Object territory = access.asSystem(() -> tasks.getVariable(task.getId(), "territory"));
     String code = territory instanceof String text && !text.isBlank() ? text : task.getTenantId();
-    return new TaskFacts(properties.expected(processKey, task.getTaskDefinitionKey()).orElse(null), code);
+    Object session = access.asSystem(() -> tasks.getVariable(task.getId(), "session"));
+    return new TaskFacts(properties.expected(processKey, task.getTaskDefinitionKey()).orElse(null), code,
+        session instanceof String text && text.length() <= 4 ? text : null);
   }
 
   private record Checked(String name, FileType type) {
