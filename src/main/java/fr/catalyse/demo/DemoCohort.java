@@ -2,8 +2,6 @@ package fr.catalyse.demo;
 
 import fr.catalyse.access.Role;
 import fr.catalyse.documents.DocumentLibrary;
-import org.camunda.bpm.engine.IdentityService;
-
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.Deadlines;
 import fr.catalyse.platform.Seeder;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

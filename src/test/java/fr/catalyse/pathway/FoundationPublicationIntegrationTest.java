@@ -62,8 +62,8 @@ class FoundationPublicationIntegrationTest extends IntegrationTestSupport {
       String text = new PDFTextStripper().getText(read).replaceAll("\\s+", " ");
       assertThat(text).contains("Socle commun du parcours « " + name + " »", "Version 1 — publiée le ",
           "Par dimension de la co-construction", "Dispositif", "Par forme d'ingénierie", "Ingénierie relationnelle (catalyse)",
-          "Enseignement — Un tiers de confiance rend l'alliance possible.", "Territoires contributeurs",
-          "• Territoire pilote p01");
+          "Enseignement — Un tiers de confiance rend l'alliance possible.",
+          "Territoires contributeurs Territoire pilote p01");
       assertThat(text.indexOf("Un tiers de confiance")).as("once by dimension").isLessThan(text.lastIndexOf("Un tiers de confiance"));
       assertThat(text).doesNotContain("Territoire pilote p02");
     }
