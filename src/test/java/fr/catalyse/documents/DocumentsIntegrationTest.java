@@ -125,6 +125,19 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
     assertThat(after.get("documents").get(0).get("mayChange").asBoolean()).isFalse();
     assertThat(okJson(basic("cat1.doc-nord", API + "/instances/" + cohort))).extracting(item -> item.get("id").asText())
         .containsExactly(document.get("id").asText());
+
+    // The observatory's cohort grid: Nord's S1 cell downloads this file.
+    long cohortId = jdbc.queryForObject("select id from cohort where process_instance_id = ?", Long.class, cohort);
+    JsonNode grid = okJson(basic("prog.test", "/api/observatoire/cohortes/" + cohortId));
+    JsonNode nordRow = null;
+    for (JsonNode row : grid.get("rows")) {
+      if ("doc-nord".equals(row.get("territory").get("code").asText())) {
+        nordRow = row;
+      }
+    }
+    assertThat(nordRow).isNotNull();
+    assertThat(nordRow.get("cells").get("S1").get("documentId").asText()).isEqualTo(document.get("id").asText());
+    assertThat(nordRow.get("cells").get("S2").get("documentId").isNull()).isTrue();
   }
 
   @Test
@@ -279,6 +292,9 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
         .isEqualTo(201);
     var accepted = rest().as(signatory).post("/engine-rest/task/" + signature.getId() + "/complete", answers);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
+    // The partnership's « Dossier » lists the signed convention.
+    assertThat(okJson(basic("prog.test", API + "/instances/" + partnership.id()))).extracting(item -> item.get("name").asText())
+        .containsExactly("convention.pdf");
   }
 
   @Test
