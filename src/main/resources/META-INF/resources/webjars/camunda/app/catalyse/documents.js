@@ -4,10 +4,14 @@
 // carry the session's CSRF token, which Camunda's filters check. French texts, HTML escaped here.
 import {escapeHtml, formatDate, html} from './observatoire.js';
 
-/** /camunda/api/catalyse/documents, beside the webapps' own APIs (api.engineApi is /camunda/api/engine). */
+/**
+ * /camunda/api/catalyse/documents, beside the webapps' own APIs: the part of api.engineApi
+ * (e.g. /camunda/api/engine/engine/default) up to /api, so that another context path still works.
+ */
 export function documentsBase(api) {
-  const root = (api && api.engineApi ? api.engineApi : '/camunda/api/engine').replace(/\/engine\/?$/, '');
-  return `${root}/catalyse/documents`;
+  const engineApi = api && api.engineApi ? api.engineApi : '';
+  const at = engineApi.indexOf('/api/');
+  return `${at >= 0 ? engineApi.slice(0, at + 4) : '/camunda/api'}/catalyse/documents`;
 }
 
 export function downloadUrl(api, id) {
