@@ -198,7 +198,7 @@ if (await appears(cockpit.locator('.cat-grid tr[data-territory]'), 'Programme, g
     const cell = row.locator('[data-session=S2]');
     const state = await cell.getAttribute('data-state');
     if (state !== 'OVERDUE' || !(await cell.textContent()).includes('en retard')) failures.push(`Programme : S2 de ${name} n'apparaît pas en retard (${state})`);
-    const task = await cell.locator('a').getAttribute('href').catch(() => null);
+    const task = await cell.locator('a:not(.cat-cell-document)').getAttribute('href').catch(() => null);
     if (!task || !task.includes('/camunda/app/tasklist/default/#/?task=')) failures.push(`Programme : S2 de ${name} ne mène pas à sa tâche (${task})`);
     if (!summary.includes(name)) failures.push(`Programme : ${name} absent du résumé des retards (« ${summary.trim()} »)`);
   }

@@ -29,7 +29,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * Camunda's filters on every write there; and under {@value #API} for scripts, with HTTP Basic
  * (access.RestAuthentication). Uploads are form uploads (multipart) with the file in the part « fichier ».
  * Downloads are always attachments, never displayed inline, with their type as stored (checked from the
- * content at upload) and {@code X-Content-Type-Options: nosniff}.
+ * content at upload); {@code X-Content-Type-Options: nosniff} is on every response of Catalyse already
+ * (access.CrossSiteProtection), once.
  */
 @RestController
 class DocumentApi {
@@ -83,7 +84,6 @@ class DocumentApi {
         .header(HttpHeaders.CONTENT_TYPE, download.document().contentType())
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(download.document().fileName(), StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(download.content());
   }

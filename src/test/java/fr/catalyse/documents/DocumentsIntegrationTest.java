@@ -113,7 +113,7 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
     assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;")
         .contains("filename*=UTF-8''Bilan%20initial%20%C3%A9t%C3%A9.pdf");
-    assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(download.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
 
     // Completed with its file, the deliverable's document stays readable by its territory and the programme.
     engine.getTaskService().complete(nord.getId(), values("deliverableSummary", "Notre bilan initial, en pièce jointe."));
