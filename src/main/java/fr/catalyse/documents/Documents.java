@@ -226,6 +226,12 @@ class Documents {
     return name.length() <= 200 ? name : name.substring(0, 200 - FileType.extension(name).length() - 1) + "." + FileType.extension(name);
   }
 
+  /** A size as people read it: « 340 Ko » under a megabyte, « 2,4 Mo » above. */
+  static String size(long bytes) {
+    long kilobyte = DataSize.ofKilobytes(1).toBytes();
+    return bytes < DataSize.ofMegabytes(1).toBytes() ? Math.max(1, (bytes + kilobyte - 1) / kilobyte) + " Ko" : megabytes(bytes);
+  }
+
   static String megabytes(long bytes) {
     return String.format(java.util.Locale.FRANCE, "%.1f Mo", bytes / (double) DataSize.ofMegabytes(1).toBytes()).replace(",0 Mo", " Mo");
   }
@@ -242,7 +248,7 @@ class Documents {
     boolean mine = caller.getUserId().equals(document.uploadedBy());
     String type = FileType.labelOf(document.contentType());
     return new DocumentView(document.id(), document.fileName(), type, document.contentType(), document.size(),
-        megabytes(document.size()), document.sha256(), document.uploadedBy(), document.uploadedAt().toString(),
+        size(document.size()), document.sha256(), document.uploadedBy(), document.uploadedAt().toString(),
         document.replacedAt() == null ? null : document.replacedAt().toString(), document.taskId(), document.taskKey(),
         document.territory(), document.kind(), mine, mine && taskOpenAndWorkable && StoredDocument.ATTACHED.equals(document.kind()));
   }

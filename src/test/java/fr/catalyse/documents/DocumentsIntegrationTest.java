@@ -96,6 +96,7 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
     assertThat(document.get("name").asText()).isEqualTo("Bilan initial été.pdf");
     assertThat(document.get("contentType").asText()).isEqualTo("application/pdf");
     assertThat(document.get("size").asLong()).isEqualTo(pdf.length);
+    assertThat(document.get("sizeLabel").asText()).isEqualTo("1 Ko");
     assertThat(document.get("sha256").asText()).isEqualTo(Documents.sha256(pdf)).hasSize(64);
     assertThat(document.get("uploadedBy").asText()).isEqualTo("cat1.doc-nord");
     assertThat(document.get("territory").asText()).isEqualTo("doc-nord");
