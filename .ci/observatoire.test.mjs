@@ -3,7 +3,7 @@
 // say so in words, and nothing English or raw reaches the page.   node --test .ci/
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {cohortMarkup, dialoguesMarkup, dossierMarkup, escapeHtml, html, indicatorsMarkup} from
+import {cohortMarkup, dialoguesMarkup, dossierMarkup, escapeHtml, html, indicatorsMarkup, listCount} from
   '../src/main/resources/META-INF/resources/webjars/camunda/app/catalyse/observatoire.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>"\'`&';
@@ -149,4 +149,24 @@ test('no deliverable on time is drawn red, counts agree with their number, and a
   assert.match(markup, />3 tâches</);
   assert.match(markup, /rien à compter pour l’instant/);
   assert.doesNotMatch(markup, /0 sur 0/);
+});
+
+test('the socle commun column says each binôme\'s review in words, with the open review task to follow', () => {
+  const rows = [
+    {...cohort().rows[0], review: {state: 'EXPECTED', label: 'avis attendu', taskId: 'r"1'}},
+    {...cohort().rows[1], review: {state: 'GIVEN', label: 'avis donné : avec réserves', opinion: 'reserves', reviewedAt: '2027-03-02T09:00:00Z'}}
+  ];
+  const markup = cohortMarkup(cohort({rows}), context).text;
+  assertEscaped(markup);
+  assertFrench(markup);
+  assert.match(markup, /data-review data-state="EXPECTED"><a href="\/camunda\/app\/tasklist\/default\/#\/\?task=r&quot;1"/);
+  assert.match(markup, /avis donné : avec réserves<\/span><span class="cat-cell-detail">le /);
+  assert.match(markup, /<th scope="col" title="[^"]*">Socle commun<\/th>/);
+});
+
+test('the partnership list says which rows of how many a page shows, and that the export has them all', () => {
+  assert.equal(listCount({total: 3, page: 1, pages: 1, pageSize: 200, items: [{}, {}, {}]}), '3 partenariats.');
+  assert.equal(listCount({total: 0, page: 1, pages: 1, pageSize: 200, items: []}), 'Aucun partenariat ne correspond à ces filtres.');
+  const second = listCount({total: 10000, page: 2, pages: 50, pageSize: 200, items: new Array(200).fill({})});
+  assert.match(second, /^Partenariats 201 à 400 sur 10\s000 \(page 2 sur 50\) ; l’export donne la liste entière\.$/);
 });

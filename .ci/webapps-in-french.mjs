@@ -224,6 +224,8 @@ for (const [view, texts, ready] of [
     if (view !== 'indicateurs') await exportsWork(cockpit, `Programme, ${view}`);
     if (view === 'partenariats') {
       await cockpit.locator('.cat-list button[data-sort=name]').click();
+      // The server sorts the list (it comes a page at a time): the mark changes once the sorted page is drawn.
+      await cockpit.locator('.cat-list th[data-column=name][aria-sort=ascending]').waitFor({timeout: 15000}).catch(() => {});
       const names = (await cockpit.locator('.cat-list tbody th').allTextContents()).map(name => name.trim());
       const sorted = [...names].sort((a, b) => a.localeCompare(b, 'fr'));
       if (names.join('|') !== sorted.join('|') || await cockpit.locator('.cat-list th[data-column=name]').getAttribute('aria-sort') !== 'ascending') {

@@ -45,12 +45,8 @@ public class TestInfrastructure {
     return new LocalSmtpServer(SMTP_PORT);
   }
 
-  /** A port nothing listens on, e.g. to play a mail server that is down. */
-  public static int freePortForTests() {
-    return freePort();
-  }
-
-  static int freePort() {
+  /** A port nothing listens on: for a server a test starts, or to play a mail server that is down. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException unavailable) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
  * organisation ({@code organisation.ville-nantes}); the
  * territorial groups, the programme team and the steering committee are members of the tenant.
  */
+@NamedInterface("callers")
 @Service
 public class AccessDirectory {
 

@@ -3,7 +3,6 @@ package fr.catalyse.access;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
@@ -63,7 +62,7 @@ class AccountEmailGuard extends AbstractProcessEnginePlugin {
       return save.apply(user);
     }
     String wanted = user.getEmail();
-    Authentication person = Context.getCommandContext().getAuthentication();
+    Authentication person = configuration.getIdentityService().getCurrentAuthentication();
     if (EmailChanges.applying() || person == null || requests.isOperator(person)) {
       IdentityOperationResult result = save.apply(user);
       changes.changed(user.getId(), stored.getEmail(), wanted);
@@ -88,7 +87,7 @@ class AccountEmailGuard extends AbstractProcessEnginePlugin {
   }
 
   private static boolean sameAddress(String stored, String wanted) {
-    return stored == null ? wanted == null || wanted.isBlank() : wanted != null && stored.trim().equalsIgnoreCase(wanted.trim());
+    return stored == null ? (wanted == null || wanted.isBlank()) : (wanted != null && stored.trim().equalsIgnoreCase(wanted.trim()));
   }
 
   /** The engine's database identity provider, whose saves of an account go through the guard. */

@@ -6,10 +6,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Who calls Catalyse's own API (authenticated by {@link RestAuthentication}), and whether they may. */
+@NamedInterface("callers")
 @Component
 public class Caller {
 

@@ -2,6 +2,7 @@ package fr.catalyse.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.Webapps;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ class CrossSiteProtection {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       response.setHeader("X-Content-Type-Options", "nosniff");
-      if (!request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+      if (!request.getRequestURI().startsWith(request.getContextPath() + Webapps.PATH + "/")) {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
       }

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,7 @@ import org.springframework.stereotype.Component;
  * <p>Every engine internal this needs (the command classes and the command interceptor) is in this
  * class, so a move to a fork of the engine touches it alone.
  */
+@NamedInterface("callers")
 @Component
 public class DirectRequests extends AbstractProcessEnginePlugin {
 
@@ -117,7 +119,7 @@ public class DirectRequests extends AbstractProcessEnginePlugin {
   /** Camunda administrators, by the engine's own definition (admin groups and admin users). */
   boolean isOperator(Authentication person) {
     return orEmpty(configuration.getAdminUsers()).contains(person.getUserId())
-        || person.getGroupIds() != null && person.getGroupIds().stream().anyMatch(orEmpty(configuration.getAdminGroups())::contains);
+        || (person.getGroupIds() != null && person.getGroupIds().stream().anyMatch(orEmpty(configuration.getAdminGroups())::contains));
   }
 
   /** Name of the variable the engine fills with the starter ({@code camunda:initiator}), if the model has one. */

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,23 +28,28 @@ import org.springframework.transaction.annotation.Transactional;
  * directory follows an address that changed ({@link Changed}). Links are made when the emails are
  * composed, so no usable link waits in the queue.
  */
+@NamedInterface("accounts")
 @Service
 public class EmailChanges {
 
   static final Duration VALIDITY = PasswordLinks.VALIDITY;
 
   /** Who asked: the programme team's import, or the person through their profile. */
+  @NamedInterface("accounts")
   public enum Origin { IMPORT, PROFILE }
 
   /** A change waiting for confirmation, as the emails and pages show it. */
+  @NamedInterface("accounts")
   public record Request(long id, String userId, String oldEmail, String newEmail, Origin origin, Instant expiresAt) {
   }
 
   /** Published in the requesting transaction: the two emails are to be queued. */
+  @NamedInterface("accounts")
   public record Requested(long changeId, String userId) {
   }
 
   /** Published when an account's address has changed (confirmed, or by the operator), in that transaction. */
+  @NamedInterface("accounts")
   public record Changed(String userId, String oldEmail, String newEmail) {
   }
 

@@ -3,6 +3,7 @@ package fr.catalyse.access;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How often « mot de passe oublié » gives out links ({@code catalyse.password-reset}). The account limits
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     past it the page answers 429
  * @param clientWindow the period {@code requestsPerClient} is counted over
  */
+@NamedInterface("accounts")
 @ConfigurationProperties("catalyse.password-reset")
 public record PasswordResetLimits(@DefaultValue("3") int linksPerAccount, @DefaultValue("PT1H") Duration accountWindow,
     @DefaultValue("PT10M") Duration accountInterval, @DefaultValue("10") int requestsPerClient,

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The actors of the programme. Each role is a Camunda group ({@link #groupId()}); territorial roles
  * also have one group per territory ({@link #groupIn(String)}), which is what tasks are offered to.
  */
+@NamedInterface("callers")
 public enum Role {
   PROGRAMME_TEAM("programme", "Équipe programme", "membre de l'équipe programme", false),
   STEERING_COMMITTEE("comite-orientation", "Comité d'orientation", "membre du comité d'orientation", false),

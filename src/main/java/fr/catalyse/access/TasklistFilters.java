@@ -1,5 +1,6 @@
 package fr.catalyse.access;
 
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.platform.Seeder;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,9 +25,9 @@ class TasklistFilters implements Seeder {
 
   /** Variables shown under each task in the list (copied onto each task by {@link TasklistColumns}). */
   static final List<Map<String, String>> SHOWN = List.of(
-      Map.of("name", "territoryName", "label", "Territoire"),
-      Map.of("name", "partnershipName", "label", "Partenariat"),
-      Map.of("name", "sessionTitle", "label", "Session"));
+      Map.of("name", ProcessVariables.TERRITORY_NAME, "label", "Territoire"),
+      Map.of("name", ProcessVariables.PARTNERSHIP_NAME, "label", "Partenariat"),
+      Map.of("name", ProcessVariables.SESSION_TITLE, "label", "Session"));
 
   private static final Role[] EVERYONE = Role.values();
 

@@ -1,5 +1,6 @@
 package fr.catalyse.access;
 
+import fr.catalyse.platform.ProcessVariables;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
 /**
- * A process instance started for a territory (variable {@value #TERRITORY_VARIABLE}) belongs to that
+ * A process instance started for a territory (variable {@value ProcessVariables#TERRITORY}) belongs to that
  * territory's tenant; a sub-process without that variable stays in its caller's tenant; programme-wide
  * instances (a cohort) have none. The engine then hides the instance, its tasks and its history from
  * users outside the tenant, on top of the authorizations.
@@ -32,8 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TerritoryTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
-  public static final String TERRITORY_VARIABLE = "territory";
-
   private final DirectRequests requests;
 
   TerritoryTenants(DirectRequests requests) {
@@ -47,7 +46,7 @@ class TerritoryTenants extends AbstractProcessEnginePlugin implements TenantIdPr
 
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-    Object territory = context.getVariables() == null ? null : context.getVariables().get(TERRITORY_VARIABLE);
+    Object territory = context.getVariables() == null ? null : context.getVariables().get(ProcessVariables.TERRITORY);
     String code = territory instanceof String text && !text.isBlank() ? text : null;
     DelegateExecution caller = context.getSuperExecution();
     if (caller == null && context.getSuperCaseExecution() == null) {
@@ -79,7 +78,7 @@ class TerritoryTenants extends AbstractProcessEnginePlugin implements TenantIdPr
     }
     String holders = starters.stream().map(Role::holder).collect(Collectors.joining(" ou "));
     if (territory == null) {
-      throw new AuthorizationException("Lancement refusé : indiquez le territoire (variable « " + TERRITORY_VARIABLE
+      throw new AuthorizationException("Lancement refusé : indiquez le territoire (variable « " + ProcessVariables.TERRITORY
           + " ») où lancer « " + process + " ».");
     }
     if (starters.stream().noneMatch(role -> groups.contains(role.groupIn(territory)))) {

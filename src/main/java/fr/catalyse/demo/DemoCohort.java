@@ -3,7 +3,8 @@ package fr.catalyse.demo;
 import fr.catalyse.access.Role;
 import fr.catalyse.documents.DocumentLibrary;
 import fr.catalyse.forms.FormValues;
-import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.platform.Seeder;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ class DemoCohort implements Seeder {
     if (player.played("Cohorte " + NAME)) {
       return;
     }
-    LocalDate start = LocalDate.now(Deadlines.ZONE).minusDays(150);
+    LocalDate start = EngineClock.today().minusDays(150);
     String cohort = player.start("camille.lefebvre", "pilot-pathway", Map.of(
         "cohortName", NAME, "startDate", start.toString(), "targetTerritories", 12L,
         "applicationDeadline", start.plusDays(14).toString(), "sessionS1", start.plusDays(30).toString(),
@@ -76,7 +77,7 @@ class DemoCohort implements Seeder {
             "sessionMinutes", "Tous les binômes étaient présents ; échanges nourris sur les premiers constats.");
       });
       player.completeBeforeDue(cohort, "Task_SubmitDeliverable", Duration.ofDays(2), task -> {
-        String territory = (String) player.variable(task, "territory");
+        String territory = (String) player.variable(task, ProcessVariables.TERRITORY);
         if ("S2".equals(session) && LATE_WITH_S2.contains(territory)) {
           return null;
         }
@@ -102,7 +103,7 @@ class DemoCohort implements Seeder {
 
   private void dialogue(String territory, String subject, boolean interviewed) {
     String dialogue = player.start("camille.lefebvre", "governance-dialogue",
-        Map.of("territory", territory, "dialogueSubject", subject));
+        Map.of(ProcessVariables.TERRITORY, territory, "dialogueSubject", subject));
     if (interviewed) {
       player.complete(dialogue, "Task_InitialInterview", task -> Map.of("interviewNotes",
           "Des attentes fortes sur la coordination des acteurs et la place des entreprises."));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.catalyse.documents.DocumentLibrary;
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.platform.Seeder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ class DemoPartnerships implements Seeder {
   public void seed() {
     for (JsonNode partnership : read()) {
       JsonNode start = partnership.get("start");
-      String businessKey = start.get("territory").asText() + " / " + start.get("partnershipName").asText();
+      String businessKey = start.get(ProcessVariables.TERRITORY).asText() + " / " + start.get(ProcessVariables.PARTNERSHIP_NAME).asText();
       if (!player.played(businessKey)) {
         play(partnership);
       }

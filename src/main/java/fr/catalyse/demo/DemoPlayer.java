@@ -1,9 +1,9 @@
 package fr.catalyse.demo;
 
 import fr.catalyse.access.AccessDirectory;
+import fr.catalyse.platform.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -71,13 +70,11 @@ class DemoPlayer {
       if (values == null) {
         continue;
       }
-      if (task.getDueDate() != null && task.getDueDate().toInstant().minus(early).isBefore(Instant.now())) {
-        ClockUtil.setCurrentTime(Date.from(task.getDueDate().toInstant().minus(early)));
-      }
-      try {
+      Instant onTime = task.getDueDate() == null ? null : task.getDueDate().toInstant().minus(early);
+      if (onTime != null && onTime.isBefore(EngineClock.now())) {
+        EngineClock.runAt(onTime, () -> tasks.complete(task.getId(), new HashMap<>(values)));
+      } else {
         tasks.complete(task.getId(), new HashMap<>(values));
-      } finally {
-        ClockUtil.reset();
       }
       completed++;
     }

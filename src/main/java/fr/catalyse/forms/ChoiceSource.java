@@ -2,11 +2,13 @@ package fr.catalyse.forms;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Options that a start form offers from a variable ({@code valuesKey}) which no process instance
  * holds yet, because they depend on who opens the form. {@link StartFormChoices} hands them to it.
  */
+@NamedInterface("choices")
 public interface ChoiceSource {
 
   /** The variable the forms name in {@code valuesKey}, e.g. {@code territoryOptions}. */

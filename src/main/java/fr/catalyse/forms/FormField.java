@@ -29,10 +29,6 @@ record FormField(
     String hideWhen,
     List<FormField> items) {
 
-  boolean isChoice() {
-    return List.of("select", "radio", "checklist", "taglist").contains(type);
-  }
-
   boolean isMultiple() {
     return List.of("checklist", "taglist").contains(type);
   }

@@ -107,8 +107,8 @@ final class FormRuleCheck {
     } catch (NumberFormatException notANumber) {
       return " doit être un nombre.";
     }
-    if (field.min() != null && number.compareTo(field.min()) < 0
-        || field.max() != null && number.compareTo(field.max()) > 0) {
+    if ((field.min() != null && number.compareTo(field.min()) < 0)
+        || (field.max() != null && number.compareTo(field.max()) > 0)) {
       return " doit être compris entre " + bound(field.min(), "−∞") + " et " + bound(field.max(), "+∞") + ".";
     }
     return null;

@@ -1,5 +1,6 @@
 package fr.catalyse.forms;
 
+import fr.catalyse.platform.WithoutAuthorization;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -77,7 +77,7 @@ class FormRules extends AbstractProcessEnginePlugin {
   }
 
   private static FormSchema read(Supplier<InputStream> form) {
-    return FormSchema.read(Context.getCommandContext().runWithoutAuthorization(form::get));
+    return FormSchema.read(WithoutAuthorization.call(form::get));
   }
 
   /** Only the variables the form's rules read: loading every JSON variable of the instance costs a query each. */

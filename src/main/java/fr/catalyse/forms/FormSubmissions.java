@@ -3,6 +3,8 @@ package fr.catalyse.forms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.catalyse.access.Caller;
+import fr.catalyse.platform.ProcessVariables;
+import fr.catalyse.platform.Webapps;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -54,7 +56,7 @@ class FormSubmissions {
     FilterRegistrationBean<SubmissionFilter> registration =
         new FilterRegistrationBean<>(new SubmissionFilter(forms, repository, caller, maxSize.toBytes()));
     registration.setName("catalyse-form-submissions");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.addUrlPatterns("/engine-rest/*", Webapps.ENGINE_API + "/*");
     // After the REST authentication, which tells who calls /engine-rest.
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
     return registration;
@@ -63,7 +65,7 @@ class FormSubmissions {
   static class SubmissionFilter extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SUBMISSION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/(?:"
+    private static final Pattern SUBMISSION = Pattern.compile("^(?:/engine-rest|" + Pattern.quote(Webapps.ENGINE_API) + "/engine/[^/]+)/(?:"
         + "task/(?<task>[^/]+)/(?:complete|submit-form)"
         + "|process-definition/key/(?<key>[^/]+)(?:/tenant-id/(?<tenant>[^/]+))?/(?:start|submit-form)"
         + "|process-definition/(?<definition>[^/]+)/(?:start|submit-form))$");
@@ -134,7 +136,7 @@ class FormSubmissions {
       Set<String> unknown = new TreeSet<>();
       variables.fieldNames().forEachRemaining(name -> {
         // « initiator » is the engine's: accepted only when it names the signed-in person (access.DirectRequests).
-        if (!accepted.contains(name) && !"initiator".equals(name)) {
+        if (!accepted.contains(name) && !ProcessVariables.INITIATOR.equals(name)) {
           unknown.add(name);
         }
       });

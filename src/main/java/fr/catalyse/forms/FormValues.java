@@ -11,11 +11,13 @@ import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Process variables as plain Java values: Tasklist sends lists (checklists, dynamic lists) as JSON
  * variables, which the engine hands back as Spin nodes.
  */
+@NamedInterface("values")
 public final class FormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();

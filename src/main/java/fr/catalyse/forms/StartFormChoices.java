@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.catalyse.platform.WithoutAuthorization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,8 +236,7 @@ class StartFormChoices extends AbstractProcessEnginePlugin {
     @Override
     public List<FormField> getFormFields() {
       String definitionId = deployed.getProcessDefinition().getId();
-      FormSchema form = FormSchema.read(Context.getCommandContext()
-          .runWithoutAuthorization(() -> forms.getDeployedStartForm(definitionId)));
+      FormSchema form = FormSchema.read(WithoutAuthorization.call(() -> forms.getDeployedStartForm(definitionId)));
       List<FormField> fields = new ArrayList<>(deployed.getFormFields());
       fields.addAll(offered(form, currentGroups()));
       return fields;

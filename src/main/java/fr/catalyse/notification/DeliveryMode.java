@@ -1,7 +1,7 @@
 package fr.catalyse.notification;
 
 /** How a person receives one kind of email. */
-public enum DeliveryMode {
+enum DeliveryMode {
   IMMEDIATE("Immédiatement"),
   DIGEST("Dans le récapitulatif hebdomadaire"),
   NONE("Jamais");

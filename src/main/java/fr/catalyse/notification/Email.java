@@ -1,6 +1,7 @@
 package fr.catalyse.notification;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An email ready to send.
@@ -38,6 +39,7 @@ public record Email(
   }
 
   /** A file joined to the email, e.g. a calendar invitation. */
+  @NamedInterface("emails")
   public record Attachment(String filename, String contentType, byte[] content) {
   }
 }

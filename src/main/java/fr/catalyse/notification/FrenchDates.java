@@ -4,8 +4,10 @@ import fr.catalyse.platform.Deadlines;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /** Dates as a French reader expects them, on Paris time. */
+@NamedInterface("emails")
 public final class FrenchDates {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH)

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * <p>Both calls run as engine commands: inside the caller's transaction, they commit or roll back
  * with the migration they surround.
  */
+@NamedInterface("migration")
 @Component
 public class JobsAcrossVersions {
 
@@ -94,23 +95,14 @@ public class JobsAcrossVersions {
   }
 
   private static void schedule(CommandContext context, ExecutionEntity execution, Kept kept) {
-    TimerEntity job = new TimerEntity();
-    job.setJobHandlerType(kept.type());
-    job.setJobHandlerConfigurationRaw(kept.configuration());
-    job.setDuedate(kept.dueDate());
     // A job out of retries had an incident, which deleting it closed: it gets one more try on the new
     // version, and a new incident if it fails again.
-    job.setRetries(Math.max(1, kept.retries()));
-    job.setExecution(execution);
-    job.setProcessDefinitionId(execution.getProcessDefinitionId());
-    job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
-    job.setDeploymentId(execution.getProcessDefinition().getDeploymentId());
-    job.setTenantId(execution.getTenantId());
+    EngineJob job = EngineJob.of(kept.type(), kept.configuration(), kept.dueDate()).withRetries(Math.max(1, kept.retries()));
     if (kept.taskId() != null) {
       // ReminderJobs finds a task's reminders by the task's execution and names them by its key.
-      job.setActivityId(context.getTaskManager().findTaskById(kept.taskId()).getTaskDefinitionKey());
+      job.atActivity(context.getTaskManager().findTaskById(kept.taskId()).getTaskDefinitionKey());
     }
-    context.getJobManager().schedule(job);
+    job.scheduleOn(execution, context);
   }
 
   private ProcessEngineConfigurationImpl configuration() {

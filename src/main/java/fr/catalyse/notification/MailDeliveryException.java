@@ -1,7 +1,7 @@
 package fr.catalyse.notification;
 
 /** The mail server did not take an email; the job that sent it fails and is retried later. */
-public class MailDeliveryException extends RuntimeException {
+class MailDeliveryException extends RuntimeException {
 
   MailDeliveryException(String message, Throwable cause) {
     super(message, cause);

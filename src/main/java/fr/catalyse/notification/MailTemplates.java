@@ -16,7 +16,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * {@code name.txt} (plain-text alternative), both in French, with the common footer.
  */
 @Component
-public class MailTemplates {
+class MailTemplates {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
   private final CatalyseProperties application;

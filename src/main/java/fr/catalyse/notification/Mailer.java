@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * programme team, not retried.
  */
 @Service
-public class Mailer {
+class Mailer {
 
   private final JavaMailSender sender;
   private final NotificationLog log;

@@ -1,6 +1,6 @@
 package fr.catalyse.notification;
 
-import java.util.ArrayList;
+import fr.catalyse.platform.EngineClock;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -10,9 +10,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
  * ({@link #schedule}); one that no process carries (welcome, password link, alert about an address) is
  * the job of its own small « email-delivery » instance ({@link #queue}), so Cockpit shows it too.
  */
+@NamedInterface("emails")
 @Component
 public class NoticeJobs extends AbstractProcessEnginePlugin {
 
@@ -39,26 +39,14 @@ public class NoticeJobs extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomJobHandlers() == null) {
-      configuration.setCustomJobHandlers(new ArrayList<>());
-    }
-    configuration.getCustomJobHandlers().add(new NoticeHandler());
+    EngineJob.addHandler(configuration, new NoticeHandler());
   }
 
   /** Queues {@code sender.send(argument)} on the process instance, due now. */
   public void schedule(String processInstanceId, String sender, String argument) {
     configuration().getCommandExecutorTxRequired().execute(context -> {
-      ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
-      TimerEntity job = new TimerEntity();
-      job.setJobHandlerType(TYPE);
-      job.setJobHandlerConfigurationRaw(new Notice(sender, argument).toCanonicalString());
-      job.setDuedate(ClockUtil.getCurrentTime());
-      job.setExecution(instance);
-      job.setProcessDefinitionId(instance.getProcessDefinitionId());
-      job.setProcessDefinitionKey(instance.getProcessDefinition().getKey());
-      job.setDeploymentId(instance.getProcessDefinition().getDeploymentId());
-      job.setTenantId(instance.getTenantId());
-      context.getJobManager().schedule(job);
+      EngineJob.of(TYPE, new Notice(sender, argument).toCanonicalString(), EngineClock.date())
+          .scheduleOn(context.getExecutionManager().findExecutionById(processInstanceId), context);
       return null;
     });
   }

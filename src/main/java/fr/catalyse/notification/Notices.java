@@ -3,9 +3,11 @@ package fr.catalyse.notification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /** Plain French notices to one person: a subject, a few paragraphs, and a link to act on. */
+@NamedInterface("emails")
 @Service
 public class Notices {
 
@@ -18,6 +20,7 @@ public class Notices {
   }
 
   /** A notice about a process, recorded with its territory (may be null) and process instance. */
+  @NamedInterface("emails")
   public record About(String territory, String processInstanceId) {
   }
 

@@ -1,5 +1,6 @@
 package fr.catalyse.notification;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.catalyse.access.Caller;
 import fr.catalyse.access.Role;
@@ -7,7 +8,6 @@ import fr.catalyse.platform.Deadlines;
 import fr.catalyse.platform.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -42,63 +43,68 @@ class NotificationApi {
   }
 
   @GetMapping("/api/preferences")
-  Map<String, Object> mine() {
+  PreferencesView mine() {
     String userId = caller.userId();
-    return shown(userId, caller.asSystem(() -> preferences.of(userId)));
+    return PreferencesView.of(userId, caller.asSystem(() -> preferences.of(userId)));
   }
 
+  /**
+   * The body stays a JSON tree, not a typed map: every wrong field is named in French, all at once
+   * ({@link #parse}), where a binding to {@code Map<PreferenceKind, DeliveryMode>} would stop at the first
+   * with Jackson's English.
+   */
   @PutMapping("/api/preferences")
-  Map<String, Object> chooseMine(@RequestBody(required = false) JsonNode choices) {
+  PreferencesView chooseMine(@RequestBody(required = false) JsonNode choices) {
     String userId = caller.userId();
-    return shown(userId, caller.asSystem(() -> preferences.choose(userId, parse(choices))));
+    return PreferencesView.of(userId, caller.asSystem(() -> preferences.choose(userId, parse(choices))));
   }
 
   @GetMapping("/api/preferences/{userId}")
-  Map<String, Object> of(@PathVariable String userId) {
+  PreferencesView of(@PathVariable String userId) {
     caller.requireRole(Role.PROGRAMME_TEAM);
-    return shown(userId, caller.asSystem(() -> preferences.of(userId)));
+    return PreferencesView.of(userId, caller.asSystem(() -> preferences.of(userId)));
   }
 
   @PutMapping("/api/preferences/{userId}")
-  Map<String, Object> choose(@PathVariable String userId, @RequestBody(required = false) JsonNode choices) {
+  PreferencesView choose(@PathVariable String userId, @RequestBody(required = false) JsonNode choices) {
     caller.requireRole(Role.PROGRAMME_TEAM);
-    return shown(userId, caller.asSystem(() -> preferences.choose(userId, parse(choices))));
+    return PreferencesView.of(userId, caller.asSystem(() -> preferences.choose(userId, parse(choices))));
   }
 
   /** GET /api/notifications?territoire=nantes&depuis=2027-01-01&jusqua=2027-02-01&statut=FAILED&destinataire=claire.martin */
   @GetMapping("/api/notifications")
-  List<Map<String, Object>> notifications(@RequestParam(name = "territoire", required = false) String territory,
-      @RequestParam(name = "depuis", required = false) String since, @RequestParam(name = "jusqua", required = false) String until,
-      @RequestParam(name = "statut", required = false) String status,
+  List<NotificationView> notifications(@RequestParam(name = "territoire", required = false) String territory,
+      @RequestParam(name = "depuis", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+      @RequestParam(name = "jusqua", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+      @RequestParam(name = "statut", required = false) NotificationStatus status,
       @RequestParam(name = "destinataire", required = false) String recipient) {
     caller.requireRole(Role.PROGRAMME_TEAM);
-    NotificationStatus wanted = status == null ? null : enumValue(NotificationStatus.class, status, "statut");
-    return records.search(territory, day(since, "depuis"), day(until, "jusqua"), wanted, recipient,
-        PageRequest.of(0, MAX_RECORDS)).stream().map(NotificationApi::shown).toList();
+    return records.search(territory, startOf(since), startOf(until), status, recipient, PageRequest.of(0, MAX_RECORDS))
+        .stream().map(NotificationView::of).toList();
   }
 
-  static Map<String, Object> shown(NotificationRecord record) {
-    Map<String, Object> shown = new LinkedHashMap<>();
-    shown.put("date", record.getCreatedAt().toString());
-    shown.put("type", record.getKind().name());
-    shown.put("statut", record.getStatus().name());
-    shown.put("destinataire", record.getRecipientUser());
-    shown.put("email", record.getRecipientEmail());
-    shown.put("objet", record.getSubject());
-    shown.put("territoire", record.getTerritory());
-    shown.put("processus", record.getProcessInstanceId());
-    shown.put("tache", record.getTaskId());
-    shown.put("tentatives", record.getAttempts());
-    shown.put("envoye", record.getSentAt() == null ? null : record.getSentAt().toString());
-    shown.put("erreur", record.getLastError());
-    return shown;
+  /** One person's choices: per kind of email (its code), its French label and the mode chosen. */
+  record PreferencesView(@JsonProperty("utilisateur") String userId, Map<String, Choice> preferences) {
+
+    static PreferencesView of(String userId, Map<PreferenceKind, DeliveryMode> modes) {
+      Map<String, Choice> kinds = new LinkedHashMap<>();
+      modes.forEach((kind, mode) -> kinds.put(kind.name(), new Choice(kind.label(), mode, mode.label())));
+      return new PreferencesView(userId, kinds);
+    }
   }
 
-  private static Map<String, Object> shown(String userId, Map<PreferenceKind, DeliveryMode> modes) {
-    Map<String, Object> kinds = new LinkedHashMap<>();
-    modes.forEach((kind, mode) -> kinds.put(kind.name(), Map.of("libelle", kind.label(), "mode", mode.name(),
-        "mode_libelle", mode.label())));
-    return Map.of("utilisateur", userId, "preferences", kinds);
+  record Choice(@JsonProperty("libelle") String label, DeliveryMode mode, @JsonProperty("mode_libelle") String modeLabel) {
+  }
+
+  /** One email of the record, as the programme team browses it (the JSON names are the French columns). */
+  record NotificationView(Instant date, NotificationKind type, NotificationStatus statut, String destinataire, String email,
+      String objet, String territoire, String processus, String tache, int tentatives, Instant envoye, String erreur) {
+
+    static NotificationView of(NotificationRecord record) {
+      return new NotificationView(record.getCreatedAt(), record.getKind(), record.getStatus(), record.getRecipientUser(),
+          record.getRecipientEmail(), record.getSubject(), record.getTerritory(), record.getProcessInstanceId(),
+          record.getTaskId(), record.getAttempts(), record.getSentAt(), record.getLastError());
+    }
   }
 
   /**
@@ -143,22 +149,7 @@ class NotificationApi {
     return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String what) {
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase());
-    } catch (IllegalArgumentException unknown) {
-      throw new InvalidInputException("« " + value + " » n'est pas un " + what + " connu (" + names(type) + ").");
-    }
-  }
-
-  private static Instant day(String value, String what) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value).atStartOfDay(Deadlines.ZONE).toInstant();
-    } catch (DateTimeParseException invalid) {
-      throw new InvalidInputException("« " + what + " » doit être une date au format AAAA-MM-JJ.");
-    }
+  private static Instant startOf(LocalDate day) {
+    return day == null ? null : day.atStartOfDay(Deadlines.ZONE).toInstant();
   }
 }

@@ -1,6 +1,6 @@
 package fr.catalyse.notification;
 
-import java.time.Instant;
+import fr.catalyse.platform.EngineClock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,7 @@ class NotificationLog {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void sent(Email email) {
     NotificationRecord record = record(email);
-    record.sent(Instant.now());
+    record.sent(EngineClock.now());
     records.save(record);
   }
 
@@ -57,6 +57,6 @@ class NotificationLog {
 
   private NotificationRecord record(Email email) {
     return records.findByIdempotencyKey(email.idempotencyKey())
-        .orElseGet(() -> new NotificationRecord(email, Instant.now()));
+        .orElseGet(() -> new NotificationRecord(email, EngineClock.now()));
   }
 }

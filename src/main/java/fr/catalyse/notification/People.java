@@ -1,24 +1,25 @@
 package fr.catalyse.notification;
 
+import fr.catalyse.platform.WithoutAuthorization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * Who an email goes to, from Camunda's identity service. Looked up without the caller's
  * authorizations: a participant claiming a task may not read other accounts, yet they must be told.
  */
+@NamedInterface("emails")
 @Component
 public class People {
 
@@ -49,12 +50,12 @@ public class People {
   }
 
   public List<Recipient> members(String groupId) {
-    return unchecked(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
+    return WithoutAuthorization.call(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
         .stream().map(People::recipient).toList();
   }
 
   public Optional<Recipient> user(String userId) {
-    return Optional.ofNullable(unchecked(() -> identity.createUserQuery().userId(userId).singleResult()))
+    return Optional.ofNullable(WithoutAuthorization.call(() -> identity.createUserQuery().userId(userId).singleResult()))
         .map(People::recipient);
   }
 
@@ -64,14 +65,4 @@ public class People {
     return new Recipient(user.getId(), user.getEmail(), name.isEmpty() ? user.getId() : name);
   }
 
-  private static <T> T unchecked(Callable<T> query) {
-    try {
-      return Context.getCommandContext() == null ? query.call()
-          : Context.getCommandContext().runWithoutAuthorization(query);
-    } catch (RuntimeException failure) {
-      throw failure;
-    } catch (Exception failure) {
-      throw new IllegalStateException(failure);
-    }
-  }
 }

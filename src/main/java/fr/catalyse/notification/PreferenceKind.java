@@ -1,7 +1,7 @@
 package fr.catalyse.notification;
 
 /** The kinds of emails a person chooses how to receive. */
-public enum PreferenceKind {
+enum PreferenceKind {
   RAPPELS("Rappels avant échéance et retards"),
   ATTRIBUTIONS("Tâches qui vous sont attribuées"),
   ESCALADES("Retards signalés dans vos démarches");

@@ -2,8 +2,8 @@ package fr.catalyse.notification;
 
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.access.Role;
+import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.InvalidInputException;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The programme team always hears of late tasks at once: its escalations cannot be switched off.
  */
 @Service
-public class Preferences {
+class Preferences {
 
   private final NotificationPreferenceRepository preferences;
   private final AccessDirectory access;
@@ -54,7 +54,7 @@ public class Preferences {
     choices.forEach((kind, mode) -> {
       NotificationPreference preference = preferences.findById(new NotificationPreference.Key(userId, kind))
           .orElseGet(() -> new NotificationPreference(userId, kind));
-      preference.choose(mode, Instant.now());
+      preference.choose(mode, EngineClock.now());
       preferences.save(preference);
     });
     return of(userId);

@@ -2,10 +2,12 @@ package fr.catalyse.notification;
 
 import fr.catalyse.access.Role;
 import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.Webapps;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
  * attention. Alerts are sent from engine jobs: the processes' alerts from their asynchronous service
  * tasks, the alert about an unusable address from a job of its own ({@link NoticeJobs#queueCommitted}).
  */
+@NamedInterface("emails")
 @Service
 public class ProgrammeAlerts implements NoticeSender {
 
@@ -89,7 +92,7 @@ public class ProgrammeAlerts implements NoticeSender {
       Map<String, Object> model = new HashMap<>();
       model.put("recipient", member.name());
       model.put("message", message);
-      model.put("cockpit", application.link("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId));
+      model.put("cockpit", application.link(Webapps.COCKPIT + "#/process-instance/" + processInstanceId));
       mailer.deliver(Email.always("alert:" + key + ":" + member.userId(), NotificationKind.ALERT, member, subject,
           templates.render("programme-alert", model), territory, processInstanceId));
     }

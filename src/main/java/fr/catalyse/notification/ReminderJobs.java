@@ -1,7 +1,10 @@
 package fr.catalyse.notification;
 
+import fr.catalyse.platform.EngineClock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -15,10 +18,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -39,18 +40,17 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
 
   private final ReminderPolicy policy;
   private final TaskReminders reminders;
+  private final IdentityService identity;
 
-  ReminderJobs(ReminderPolicy policy, @Lazy TaskReminders reminders) {
+  ReminderJobs(ReminderPolicy policy, @Lazy TaskReminders reminders, @Lazy IdentityService identity) {
     this.policy = policy;
     this.reminders = reminders;
+    this.identity = identity;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomJobHandlers() == null) {
-      configuration.setCustomJobHandlers(new ArrayList<>());
-    }
-    configuration.getCustomJobHandlers().add(new ReminderHandler());
+    EngineJob.addHandler(configuration, new ReminderHandler());
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
@@ -73,7 +73,7 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
 
   private void schedule(DelegateTask task) {
     if (task.getDueDate() != null) {
-      plan(task).first(ClockUtil.getCurrentTime()).ifPresent(reminder -> create(task, reminder));
+      plan(task).first(EngineClock.date()).ifPresent(reminder -> create(task, reminder));
     }
   }
 
@@ -84,9 +84,13 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
   /** Someone else gave the task to its new assignee: they are told, unless they took it themselves. */
   private void announceAssignment(DelegateTask task) {
     String assignee = task.getAssignee();
-    if (assignee != null && !assignee.equals(Context.getCommandContext().getAuthenticatedUserId())) {
-      create(task, new Step(task.getId(), ReminderStep.ASSIGNMENT, 1), ClockUtil.getCurrentTime());
+    if (assignee != null && !assignee.equals(authenticatedUserId())) {
+      create(task, new Step(task.getId(), ReminderStep.ASSIGNMENT, 1), EngineClock.date());
     }
+  }
+
+  private String authenticatedUserId() {
+    return Optional.ofNullable(identity.getCurrentAuthentication()).map(person -> person.getUserId()).orElse(null);
   }
 
   private void cancel(DelegateTask task) {
@@ -103,22 +107,12 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
   }
 
   private static void create(DelegateTask task, Step step, Date dueDate) {
-    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    TimerEntity timer = new TimerEntity();
-    timer.setJobHandlerType(TYPE);
-    timer.setJobHandlerConfigurationRaw(step.toCanonicalString());
-    timer.setDuedate(dueDate);
-    timer.setExecution(execution);
-    timer.setProcessDefinitionId(execution.getProcessDefinitionId());
-    timer.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
-    timer.setDeploymentId(execution.getProcessDefinition().getDeploymentId());
-    timer.setTenantId(execution.getTenantId());
-    timer.setActivityId(task.getTaskDefinitionKey());
-    Context.getCommandContext().getJobManager().schedule(timer);
+    EngineJob.of(TYPE, step.toCanonicalString(), dueDate).atActivity(task.getTaskDefinitionKey())
+        .scheduleOn((ExecutionEntity) task.getExecution(), Context.getCommandContext());
   }
 
   private static String processKey(DelegateTask task) {
-    return ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+    return TaskProcess.key(task);
   }
 
   /** Job configuration: which task, which step, and for overdue reminders which repetition. */
@@ -153,7 +147,7 @@ class ReminderJobs extends AbstractProcessEnginePlugin {
       }
       reminders.send(task, step.step(), step.count());
       if (step.step() != ReminderStep.ASSIGNMENT && task.getDueDate() != null) {
-        plan(task).after(step.step(), step.count(), ClockUtil.getCurrentTime()).ifPresent(next -> create(task, next));
+        plan(task).after(step.step(), step.count(), EngineClock.date()).ifPresent(next -> create(task, next));
       }
     }
 

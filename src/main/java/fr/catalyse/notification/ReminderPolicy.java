@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tasks overrides, keyed by process key or by process key and task id
  */
 @ConfigurationProperties("catalyse.reminders")
-public record ReminderPolicy(Offsets defaults, Map<String, Offsets> tasks) {
+record ReminderPolicy(Offsets defaults, Map<String, Offsets> tasks) {
 
   static final String NONE = "none";
 

@@ -1,7 +1,7 @@
 package fr.catalyse.notification;
 
 /** The emails a task gives rise to: reminders around its due date, and the notice of its assignment. */
-public enum ReminderStep {
+enum ReminderStep {
   BEFORE,
   OVERDUE,
   ESCALATION,

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * Task_SendEmail of the email-delivery process: runs the sender the instance was queued for. A refused
  * send fails the job, which the engine retries with the configured back-off, then shows as an incident.
  */
-@Component("sendEmail")
+@Component
 class SendEmail implements JavaDelegate {
 
   static final String SENDER = "sender";

@@ -1,16 +1,19 @@
 package fr.catalyse.notification;
 
+import static fr.catalyse.platform.ProcessVariables.CATALYST;
+import static fr.catalyse.platform.ProcessVariables.TERRITORY;
+import static fr.catalyse.platform.ProcessVariables.TERRITORY_NAME;
+
 import fr.catalyse.access.Role;
 import fr.catalyse.platform.CatalyseProperties;
+import fr.catalyse.platform.EngineClock;
+import fr.catalyse.platform.WithoutAuthorization;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
@@ -22,10 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskReminders {
-
-  static final String TERRITORY = "territory";
-  static final String TERRITORY_NAME = "territoryName";
-  static final String CATALYST = "catalyst";
 
   private final People people;
   private final Mailer mailer;
@@ -62,8 +61,8 @@ class TaskReminders {
       model.put("recipient", recipient.name());
       model.put("late", late);
       mailer.deliver(new Email(key(step, task, count, recipient), late ? NotificationKind.OVERDUE : NotificationKind.REMINDER,
-          PreferenceKind.RAPPELS, recipient, subject, templates.render("task-reminder", model), taskLink(task.getId()),
-          List.of(), territory(task), task.getProcessInstanceId(), task.getId()));
+          PreferenceKind.RAPPELS, recipient, subject, templates.render("task-reminder", model),
+          application.taskLink(task.getId()), List.of(), territory(task), task.getProcessInstanceId(), task.getId()));
     }
   }
 
@@ -76,14 +75,14 @@ class TaskReminders {
       model.put("recipient", assignee.name());
       mailer.deliver(new Email("task:ASSIGNMENT:" + task.getId() + ":" + assignee.userId(), NotificationKind.ASSIGNMENT,
           PreferenceKind.ATTRIBUTIONS, assignee, "Nouvelle tâche pour vous : « " + task.getName() + " »",
-          templates.render("task-assigned", model), taskLink(task.getId()), List.of(), territory(task),
+          templates.render("task-assigned", model), application.taskLink(task.getId()), List.of(), territory(task),
           task.getProcessInstanceId(), task.getId()));
     });
   }
 
   private void escalate(DelegateTask task) {
-    List<Task> lateTasks = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
-        .processInstanceId(task.getProcessInstanceId()).dueBefore(ClockUtil.getCurrentTime())
+    List<Task> lateTasks = WithoutAuthorization.call(() -> tasks.createTaskQuery()
+        .processInstanceId(task.getProcessInstanceId()).dueBefore(EngineClock.date())
         .orderByDueDate().asc().list());
     List<Map<String, String>> late = lateTasks.stream().map(this::line).toList();
     String subject = "Retard signalé" + territoryLabel(task) + " : « " + task.getName() + " »";
@@ -98,16 +97,16 @@ class TaskReminders {
           task.getTaskDefinitionKey(), FrenchDates.isoDay(task.getDueDate()), recipient.userId())
           : key(ReminderStep.ESCALATION, task, 1, recipient);
       mailer.deliver(new Email(key, NotificationKind.ESCALATION, PreferenceKind.ESCALADES, recipient, subject,
-          templates.render("task-escalation", model), taskLink(task.getId()), List.of(), territory(task),
+          templates.render("task-escalation", model), application.taskLink(task.getId()), List.of(), territory(task),
           task.getProcessInstanceId(), task.getId()));
     }
   }
 
   private boolean escalatesToProgramme(DelegateTask task) {
-    String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+    String processKey = TaskProcess.key(task);
     ReminderPolicy.EscalationTarget target = policy.forTask(processKey, task.getTaskDefinitionKey()).escalateTo();
     return target == ReminderPolicy.EscalationTarget.PROGRAMME
-        || target != ReminderPolicy.EscalationTarget.CATALYST && isCatalystTask(task) || territory(task) == null;
+        || (target != ReminderPolicy.EscalationTarget.CATALYST && isCatalystTask(task)) || territory(task) == null;
   }
 
   private List<Recipient> catalystsInCharge(DelegateTask task) {
@@ -131,25 +130,21 @@ class TaskReminders {
     Map<String, Object> model = new HashMap<>();
     model.put("taskName", task.getName());
     model.put("taskDescription", task.getDescription());
-    model.put("processName", ((ExecutionEntity) task.getExecution()).getProcessDefinition().getName());
-    model.put("businessKey", ((ExecutionEntity) task.getExecution()).getProcessBusinessKey());
+    model.put("processName", TaskProcess.name(task));
+    model.put("businessKey", task.getExecution().getProcessBusinessKey());
     model.put("territoryName", task.getVariable(TERRITORY_NAME));
     model.put("due", FrenchDates.dayAndTime(task.getDueDate()));
-    model.put("link", taskLink(task.getId()));
+    model.put("link", application.taskLink(task.getId()));
     model.put("tasklist", application.tasklistLink());
     return model;
   }
 
   /** A late task as the escalation lists it, with its territory when the process spans several. */
   private Map<String, String> line(Task task) {
-    Object territory = Context.getCommandContext().runWithoutAuthorization(() -> tasks.getVariable(task.getId(), TERRITORY_NAME));
+    Object territory = WithoutAuthorization.call(() -> tasks.getVariable(task.getId(), TERRITORY_NAME));
     String name = territory == null || task.getName().contains(territory.toString()) ? task.getName()
         : task.getName() + " — " + territory;
-    return Map.of("name", name, "due", FrenchDates.day(task.getDueDate()), "link", taskLink(task.getId()));
-  }
-
-  String taskLink(String taskId) {
-    return application.link("/camunda/app/tasklist/default/#/?task=" + taskId);
+    return Map.of("name", name, "due", FrenchDates.day(task.getDueDate()), "link", application.taskLink(task.getId()));
   }
 
   private static String territory(DelegateTask task) {

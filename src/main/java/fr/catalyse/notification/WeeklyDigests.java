@@ -2,6 +2,7 @@ package fr.catalyse.notification;
 
 import fr.catalyse.platform.CatalyseProperties;
 import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -15,7 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The weekly digest: one email per person who chose the digest for at least one kind, with their
  * tasks due this week or already late, and the emails kept for it since the last one. Run by the
- * weekly-digest model: {@code ${digests.nextRun()}}, {@code ${digests.enabled()}}.
+ * weekly-digest model: {@code ${weeklyDigests.nextRun()}}, {@code ${weeklyDigests.enabled()}}.
  */
-@Component("digests")
+@Component
 public class WeeklyDigests {
 
   private final DigestSettings settings;
@@ -60,7 +60,7 @@ public class WeeklyDigests {
 
   /** The next configured day and time, Paris time, after the engine's clock. */
   public Date nextRun() {
-    ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), Deadlines.ZONE);
+    ZonedDateTime now = ZonedDateTime.ofInstant(EngineClock.now(), Deadlines.ZONE);
     ZonedDateTime next = now.with(TemporalAdjusters.nextOrSame(settings.day())).with(settings.time());
     if (!next.isAfter(now)) {
       next = next.with(TemporalAdjusters.next(settings.day()));
@@ -70,7 +70,7 @@ public class WeeklyDigests {
 
   /** Sends this week's digests; a digest already sent this week is not sent again. */
   public void sendAll() {
-    ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), Deadlines.ZONE);
+    ZonedDateTime now = ZonedDateTime.ofInstant(EngineClock.now(), Deadlines.ZONE);
     String week = now.get(IsoFields.WEEK_BASED_YEAR) + "-W" + now.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     for (String userId : preferences.digestReaders()) {
       people.user(userId).ifPresent(reader -> send(reader, week, now));
@@ -106,11 +106,11 @@ public class WeeklyDigests {
       tasks.createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().dueBefore(limit).list()
           .forEach(task -> found.putIfAbsent(task.getId(), task));
     }
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.date();
     List<Map<String, String>> lines = new ArrayList<>();
     found.values().stream().sorted(Comparator.comparing(Task::getDueDate)).forEach(task -> lines.add(Map.of(
         "name", task.getName(), "due", FrenchDates.day(task.getDueDate()), "late", String.valueOf(task.getDueDate().before(now)),
-        "link", application.link("/camunda/app/tasklist/default/#/?task=" + task.getId()))));
+        "link", application.taskLink(task.getId()))));
     return lines;
   }
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cohort page: each territory's application and selection, the state of its deliverable for every
- * session, its monthly support, and the socle commun. A handful of queries per cohort, whatever its size.
+ * session, its monthly support, its binôme's review of the socle commun, and the socle commun's own state
+ * (consolidation, reviews received, validation, publication). A handful of queries per cohort, whatever its size.
  */
 @Component
 class CohortGrid {
@@ -47,7 +48,14 @@ class CohortGrid {
   }
 
   record Row(TerritoryRef territory, Participation participation, Map<String, Cell> cells, int supportMonthsDone,
-      int supportMonthsPlanned) {
+      int supportMonthsPlanned, Review review) {
+  }
+
+  /**
+   * The binôme's review of the socle commun's latest version: given (with its opinion), expected (its task
+   * open), missed (the review closed without it), or none (not selected, or no version in review yet).
+   */
+  record Review(String state, String label, String opinion, String reviewedAt, String taskId) {
   }
 
   record Participation(String status, String statusLabel, String appliedAt, String decidedAt, List<Person> catalysts) {
@@ -119,7 +127,11 @@ class CohortGrid {
               .put(row.getString("session_code"), new Deliverable(Moments.instant(row, "due_at"),
                   Moments.instant(row, "submitted_at"), DeliverableStatus.valueOf(row.getString("status"))));
         });
-    Map<String, String> openTasks = tasks.deliverableTasks(cohort.processInstanceId());
+    Map<String, String> openTasks = tasks.territoryTasks(cohort.processInstanceId(), EngineTasks.DELIVERABLE_TASK);
+    Foundation foundation = foundation(parameters);
+    Map<String, Review> reviews = foundation == null ? Map.of() : reviews(scope, parameters,
+        tasks.territoryTasks(cohort.processInstanceId(), EngineTasks.FOUNDATION_REVIEW_TASK));
+    Review noReview = foundation == null ? NO_REVIEW : MISSED_REVIEW;
     // The first file of each deliverable (documents module, table catalyse_document), by territory and session.
     Map<String, String> files = new HashMap<>();
     jdbc.query("""
@@ -155,7 +167,8 @@ class CohortGrid {
                 .withDocument(files.get(territory.code() + "/" + session.name())));
           }
           return new Row(territory, participation(row, status), cells, row.getInt("months"),
-              status == ParticipationStatus.SELECTED ? pathway.supportMonths() : 0);
+              status == ParticipationStatus.SELECTED ? pathway.supportMonths() : 0,
+              status == ParticipationStatus.SELECTED ? reviews.getOrDefault(territory.code(), noReview) : NO_REVIEW);
         }));
     if (rows.isEmpty() && !scope.everyTerritory()) {
       throw Refusal.forbidden("Accès refusé : aucun de vos territoires ne participe à la cohorte « " + cohort.name() + " ».");
@@ -163,7 +176,32 @@ class CohortGrid {
     rows.sort((one, other) -> TerritoryRef.BY_NAME.compare(one.territory(), other.territory()));
 
     return new Grid(cohort.id(), cohort.name(), cohort.status(), cohort.statusLabel(), cohort.startDate(),
-        cohort.processInstanceId(), List.copyOf(sessions.values()), rows, foundation(parameters));
+        cohort.processInstanceId(), List.copyOf(sessions.values()), rows, foundation);
+  }
+
+  private static final Review NO_REVIEW = new Review("NOT_APPLICABLE", "sans objet", null, null, null);
+  private static final Review MISSED_REVIEW = new Review("MISSED", "sans avis", null, null, null);
+
+  /**
+   * The selected territories' reviews of the latest version, by territory code: given; expected while the
+   * binôme's task is open; missed otherwise (the review closed at its deadline without it).
+   */
+  private Map<String, Review> reviews(ObservatoryScope scope, MapSqlParameterSource parameters, Map<String, String> openReviews) {
+    Map<String, Review> byTerritory = new HashMap<>();
+    jdbc.query("""
+        select t.code, r.opinion, r.reviewed_at
+        from foundation_review r join territory t on t.id = r.territory_id
+        join foundation_version v on v.id = r.foundation_version_id
+        where v.cohort_id = :cohort and v.version = (select max(v2.version) from foundation_version v2 where v2.cohort_id = :cohort)
+          and %s
+        """.formatted(scope.condition("t.code")), parameters, row -> {
+          String opinion = row.getString("opinion");
+          byTerritory.put(row.getString("code"), new Review("GIVEN", "avis donné : " + Labels.foundationOpinion(opinion), opinion,
+              Moments.iso(Moments.instant(row, "reviewed_at")), null));
+        });
+    openReviews.forEach((territory, task) -> byTerritory.putIfAbsent(territory,
+        new Review("EXPECTED", "avis attendu", null, null, task)));
+    return byTerritory;
   }
 
   private record Deliverable(Instant dueAt, Instant submittedAt, DeliverableStatus status) {
@@ -230,7 +268,7 @@ class CohortGrid {
     for (SessionCode session : SessionCode.values()) {
       headers.add(session.label());
     }
-    headers.addAll(List.of("Mois d'accompagnement faits", "Mois d'accompagnement prévus"));
+    headers.addAll(List.of("Mois d'accompagnement faits", "Mois d'accompagnement prévus", "Avis sur le socle commun"));
     List<List<Object>> rows = new ArrayList<>();
     for (Row row : grid.rows()) {
       List<Object> line = new ArrayList<>(List.of(row.territory().name(), row.territory().code(),
@@ -241,6 +279,7 @@ class CohortGrid {
       }
       line.add(row.supportMonthsDone());
       line.add(row.supportMonthsPlanned());
+      line.add(row.review().label());
       rows.add(line);
     }
     return new Table("cohorte-" + grid.id(), "Cohorte", headers, rows);

@@ -56,6 +56,11 @@ final class FormOptions {
     return value == null ? null : labels.getOrDefault(value, value);
   }
 
+  /** Every value the form offers with its label, in the form's order. */
+  Map<String, String> all() {
+    return java.util.Collections.unmodifiableMap(labels);
+  }
+
   /** Labels of comma-separated values, as the records keep lists: « Cohésion sociale, Qualité de vie ». */
   String labels(String joined) {
     if (joined == null || joined.isBlank()) {

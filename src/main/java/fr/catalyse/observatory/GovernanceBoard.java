@@ -2,7 +2,7 @@ package fr.catalyse.observatory;
 
 import fr.catalyse.observatory.EngineTasks.InstanceTasks;
 import fr.catalyse.observatory.EngineTasks.NextTask;
-import fr.catalyse.pathway.DialogueStatus;
+import fr.catalyse.governance.DialogueStatus;
 import fr.catalyse.pathway.PathwayProperties;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +51,7 @@ class GovernanceBoard {
         where %s
         """.formatted(scope.condition("t.code")), parameters, (row, index) -> {
           Instant started = Moments.instant(row, "started_at");
-          Instant closed = Moments.instant(row, "closed_at");
-          long month = Moments.months(started, closed == null ? now : closed) + 1;
+          long month = monthReached(started, Moments.instant(row, "closed_at"), now);
           int periods = row.getInt("periods");
           String status = row.getString("status");
           InstanceTasks instanceTasks = open.get(row.getString("process_instance_id"));
@@ -64,6 +63,11 @@ class GovernanceBoard {
         }));
     dialogues.sort(Comparator.comparing(Dialogue::territory, TerritoryRef.BY_NAME).thenComparing(Dialogue::id));
     return dialogues;
+  }
+
+  /** The month of follow-up a dialogue reached (1 in its first month), at its close or now. */
+  static long monthReached(Instant started, Instant closed, Instant now) {
+    return Moments.months(started, closed == null ? now : closed) + 1;
   }
 
   int monthsPlanned(int periods) {

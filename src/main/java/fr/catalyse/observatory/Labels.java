@@ -4,7 +4,7 @@ import fr.catalyse.partnership.JournalKind;
 import fr.catalyse.partnership.MatchStatus;
 import fr.catalyse.partnership.PartnerStatus;
 import fr.catalyse.pathway.CohortStatus;
-import fr.catalyse.pathway.DialogueStatus;
+import fr.catalyse.governance.DialogueStatus;
 import fr.catalyse.pathway.FoundationStatus;
 import fr.catalyse.pathway.ParticipationStatus;
 import fr.catalyse.pathway.SessionStatus;
@@ -66,6 +66,15 @@ final class Labels {
       case SENT_BACK -> "renvoyé pour reprise";
       case VALIDATED -> "validé par le comité";
       case PUBLISHED -> "publié";
+    };
+  }
+
+  /** A binôme's opinion of the socle commun (form pilot-review-foundation), as a grid cell says it. */
+  static String foundationOpinion(String opinion) {
+    return switch (opinion == null ? "" : opinion) {
+      case "approuve" -> "approuvé";
+      case "reserves" -> "avec réserves";
+      default -> opinion;
     };
   }
 

@@ -39,8 +39,11 @@ class ObservatoryApi {
   @GetMapping("/partenariats")
   ResponseEntity<byte[]> partnerships(@RequestParam(name = "territoire", required = false) String territory,
       @RequestParam(name = "etape", required = false) String stage, @RequestParam(name = "type", required = false) String kind,
+      @RequestParam(name = "tri", required = false) String sort, @RequestParam(name = "ordre", required = false) String order,
+      @RequestParam(required = false) String page, @RequestParam(name = "taille", required = false) String size,
       @RequestParam(required = false) String format) {
-    return http(endpoints.partnerships(identity.getCurrentAuthentication(), territory, stage, kind, format));
+    return http(endpoints.partnerships(identity.getCurrentAuthentication(), territory, stage, kind, sort, order, page, size,
+        format));
   }
 
   @GetMapping("/dialogues")

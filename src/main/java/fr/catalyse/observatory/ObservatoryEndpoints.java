@@ -57,11 +57,47 @@ class ObservatoryEndpoints {
     });
   }
 
-  /** GET partenariats?territoire=&etape=&type= */
+  /**
+   * GET partenariats?territoire=&etape=&type=&tri=&ordre=asc|desc&page=&taille= : one page of the list (JSON),
+   * or every partnership that passes the filters (format=csv|xlsx), in the same order.
+   */
   @Transactional(readOnly = true)
-  public Answer partnerships(Authentication caller, String territory, String stage, String kind, String format) {
-    return answer(() -> table(format, partnerships.board(ObservatoryScope.of(caller),
-        new PartnershipBoard.Filters(blankToNull(territory), blankToNull(stage), blankToNull(kind))), PartnershipBoard::table));
+  public Answer partnerships(Authentication caller, String territory, String stage, String kind, String sort, String order,
+      String page, String size, String format) {
+    return answer(() -> {
+      ObservatoryScope scope = ObservatoryScope.of(caller);
+      PartnershipBoard.Filters filters = new PartnershipBoard.Filters(blankToNull(territory), blankToNull(stage), blankToNull(kind));
+      PartnershipBoard.Listing listing = new PartnershipBoard.Listing(blankToNull(sort), descending(order),
+          number(page, "Numéro de page", 1), blankToNull(size) == null ? null : number(size, "Taille de page", 0));
+      String chosen = blankToNull(format);
+      if (chosen == null || "json".equals(chosen)) {
+        return ok(partnerships.board(scope, filters, listing));
+      }
+      return table(chosen, partnerships.everyItem(scope, filters, listing), PartnershipBoard::table);
+    });
+  }
+
+  private static boolean descending(String order) {
+    String chosen = blankToNull(order);
+    if (chosen == null || "asc".equals(chosen)) {
+      return false;
+    }
+    if ("desc".equals(chosen)) {
+      return true;
+    }
+    throw Refusal.invalid("Ordre inconnu : « " + chosen + " ». Ordres possibles : asc (croissant), desc (décroissant).");
+  }
+
+  private static int number(String text, String what, int absent) {
+    String chosen = blankToNull(text);
+    if (chosen == null) {
+      return absent;
+    }
+    try {
+      return Integer.parseInt(chosen);
+    } catch (NumberFormatException notANumber) {
+      throw Refusal.invalid(what + " impossible : « " + chosen + " » n'est pas un nombre entier.");
+    }
   }
 
   /** GET dialogues */

@@ -38,8 +38,9 @@ public class ObservatoryResource extends AbstractCockpitPluginResource {
   @GET
   @Path("partenariats")
   public Response partnerships(@QueryParam("territoire") String territory, @QueryParam("etape") String stage,
-      @QueryParam("type") String kind, @QueryParam("format") String format) {
-    return http(endpoints.partnerships(caller(), territory, stage, kind, format));
+      @QueryParam("type") String kind, @QueryParam("tri") String sort, @QueryParam("ordre") String order,
+      @QueryParam("page") String page, @QueryParam("taille") String size, @QueryParam("format") String format) {
+    return http(endpoints.partnerships(caller(), territory, stage, kind, sort, order, page, size, format));
   }
 
   @GET

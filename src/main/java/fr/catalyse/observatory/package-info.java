@@ -4,4 +4,11 @@
  * exports, served to Cockpit and Tasklist through a Cockpit plugin resource and to scripts under
  * /api/observatoire. It reads the others; nothing reads it.
  */
+@ApplicationModule(allowedDependencies = {
+    "access :: callers",
+    "governance :: statuses",
+    "partnership :: statuses",
+    "pathway :: statuses"})
 package fr.catalyse.observatory;
+
+import org.springframework.modulith.ApplicationModule;

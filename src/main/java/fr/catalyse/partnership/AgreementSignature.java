@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** The partnership agreement (convention) signed on behalf of one signatory group. */
 @Entity
-public class AgreementSignature {
+class AgreementSignature {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

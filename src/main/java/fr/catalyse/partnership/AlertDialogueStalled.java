@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_AlertDialogueStalled: the territorial dialogue has not concluded in time; the programme team is told. */
-@Component("alertDialogueStalled")
+@Component
 class AlertDialogueStalled implements JavaDelegate {
 
   private final PartnershipLedger ledger;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface AssessmentRepository extends JpaRepository<PartnerAssessment, Long> {
+interface AssessmentRepository extends JpaRepository<PartnerAssessment, Long> {
 
   // Written as JPQL: Hibernate caches the translation of a query string, not of a derived (criteria) query,
   // and these run on every task of the process.

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_ClosePartnership: the evaluation decided to stop; the partnership is closed. */
-@Component("closePartnership")
+@Component
 class ClosePartnership implements JavaDelegate {
 
   private final PartnershipLedger ledger;

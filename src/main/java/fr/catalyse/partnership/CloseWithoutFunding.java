@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_CloseWithoutFunding: the funder refused; the partnership stops. */
-@Component("closeWithoutFunding")
+@Component
 class CloseWithoutFunding implements JavaDelegate {
 
   private final PartnershipLedger ledger;

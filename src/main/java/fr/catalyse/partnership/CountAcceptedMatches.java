@@ -1,6 +1,7 @@
 package fr.catalyse.partnership;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Task_CountAcceptedMatches: the organisations that accepted this round become partners; the
  * variables the following stages iterate over (partners, their choices in forms) are set.
  */
-@Component("countAcceptedMatches")
+@Component
 class CountAcceptedMatches implements JavaDelegate {
 
   private final PartnershipLedger ledger;
@@ -29,7 +30,7 @@ class CountAcceptedMatches implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Partnership partnership = ledger.of(execution);
     int accepted = 0;
-    for (MatchProposal proposal : matches.findByPartnershipAndRound(partnership, Read.integer(execution, MatchmakingRecords.ROUND))) {
+    for (MatchProposal proposal : matches.findByPartnershipAndRound(partnership, Read.integer(execution, PartnershipMatchmaking.ROUND))) {
       boolean joins = proposal.getStatus() == MatchStatus.ACCEPTED;
       accepted += joins ? 1 : 0;
       ledger.partner(partnership, proposal.getOrganisation().getCode())

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** The synthesis of one evaluation round and the decision it led to. */
 @Entity
-public class Evaluation {
+class Evaluation {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,7 +3,7 @@ package fr.catalyse.partnership;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface EvaluationRepository extends JpaRepository<Evaluation, Long> {
+interface EvaluationRepository extends JpaRepository<Evaluation, Long> {
 
   List<Evaluation> findByPartnershipOrderByRound(Partnership partnership);
 }

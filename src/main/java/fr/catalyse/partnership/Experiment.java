@@ -20,7 +20,7 @@ import java.util.List;
  * solutions, value chain, economic model and governance (dispositif). Reworking it makes a new version.
  */
 @Entity
-public class Experiment {
+class Experiment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

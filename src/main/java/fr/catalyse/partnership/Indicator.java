@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 
 /** What the experiment measures, its target, and the partner who enters it every month. */
 @Entity
-public class Indicator {
+class Indicator {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 /** Something that happened in a partnership: a meeting, support actions, a mediation, a review, an alert. */
 @Entity
 @Table(name = "partnership_journal")
-public class JournalEntry {
+class JournalEntry {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,6 +1,9 @@
 package fr.catalyse.partnership;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Kinds of entries in a partnership's journal. */
+@NamedInterface("statuses")
 public enum JournalKind {
   ACQUAINTANCE_MEETING,
   STAKES_DECISION,

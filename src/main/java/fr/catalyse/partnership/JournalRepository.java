@@ -3,7 +3,7 @@ package fr.catalyse.partnership;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface JournalRepository extends JpaRepository<JournalEntry, Long> {
+interface JournalRepository extends JpaRepository<JournalEntry, Long> {
 
   List<JournalEntry> findByPartnershipOrderById(Partnership partnership);
 }

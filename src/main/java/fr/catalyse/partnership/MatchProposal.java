@@ -15,7 +15,7 @@ import java.time.Instant;
 /** An invitation made to an organisation in one round of matchmaking, and its answer. */
 @Entity
 @Table(name = "partnership_match")
-public class MatchProposal {
+class MatchProposal {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

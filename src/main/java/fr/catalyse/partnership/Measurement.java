@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /** One monthly value of an indicator, entered by its partner. */
 @Entity
-public class Measurement {
+class Measurement {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

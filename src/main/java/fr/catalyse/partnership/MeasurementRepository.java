@@ -3,7 +3,7 @@ package fr.catalyse.partnership;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MeasurementRepository extends JpaRepository<Measurement, Long> {
+interface MeasurementRepository extends JpaRepository<Measurement, Long> {
 
   List<Measurement> findByIndicatorExperimentPartnershipOrderById(Partnership partnership);
 }

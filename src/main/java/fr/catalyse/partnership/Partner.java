@@ -12,7 +12,7 @@ import jakarta.persistence.ManyToOne;
 
 /** An organisation involved in a partnership: its needs, what it brings, and where it stands. */
 @Entity
-public class Partner {
+class Partner {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,7 @@ import java.time.Instant;
  * its product (results), its balance (the relationship) and the recognition of each contribution.
  */
 @Entity
-public class PartnerAssessment {
+class PartnerAssessment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

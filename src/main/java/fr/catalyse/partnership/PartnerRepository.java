@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface PartnerRepository extends JpaRepository<Partner, Long> {
+interface PartnerRepository extends JpaRepository<Partner, Long> {
 
   // Written as JPQL: Hibernate caches the translation of a query string, not of a derived (criteria) query,
   // and these run on every task of the process.

@@ -60,6 +60,6 @@ class PartnershipLedger {
   }
 
   static LocalDate today() {
-    return now().atZone(fr.catalyse.platform.Deadlines.ZONE).toLocalDate();
+    return EngineClock.today();
   }
 }

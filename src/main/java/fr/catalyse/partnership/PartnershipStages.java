@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * Moves the record to the stage a sub-process of the model stands for, in the engine's transaction:
  * {@code ${partnershipStages.enter(execution, 'MATCHMAKING')}} on the sub-process start.
  */
-@Component("partnershipStages")
+@Component
 public class PartnershipStages {
 
   static final String EVALUATION_ROUND = "evaluationRound";

@@ -3,7 +3,9 @@ package fr.catalyse.partnership;
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.access.DirectRequests;
 import fr.catalyse.access.Role;
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.territory.ParticipantRepository;
 import fr.catalyse.territory.Territory;
 import fr.catalyse.territory.TerritoryRepository;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * decided by the engine before any of this ran), creates the record and gives the instance a
  * business key Cockpit can show ("nantes / Mobilité solidaire").
  */
-@Component("registerPartnership")
+@Component
 class RegisterPartnership implements JavaDelegate {
 
   static final String SPREAD_FROM = "spreadFrom";
@@ -40,21 +42,21 @@ class RegisterPartnership implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = Read.text(execution, "territory");
+    String code = Read.text(execution, ProcessVariables.TERRITORY);
     Territory territory = territories.findByCode(code)
         .orElseThrow(() -> new InvalidInputException("Le territoire « " + code + " » n'existe pas dans Catalyse."));
     // Who asked for this start, never the "initiator" variable: a caller's start variables overwrite it.
     String catalyst = catalystInCharge(requests.starter().orElse(null), territory);
     // Only the engine's own start (SpreadPartnership) links a partnership to the one it spreads.
     Object origin = requests.starter().isPresent() ? null : execution.getVariable(SPREAD_FROM);
-    Partnership partnership = partnerships.save(new Partnership(Read.text(execution, "partnershipName"), territory,
+    Partnership partnership = partnerships.save(new Partnership(Read.text(execution, ProcessVariables.PARTNERSHIP_NAME), territory,
         Read.text(execution, "partnershipKind"), Read.joined(execution, "objectives"), Read.joined(execution, "fragilities"),
         Read.text(execution, "summary"), catalyst, execution.getProcessInstanceId(),
         origin == null ? null : partnerships.getReferenceById(((Number) origin).longValue()), PartnershipLedger.now()));
 
     execution.setVariable(PartnershipLedger.PARTNERSHIP_ID, partnership.getId());
-    execution.setVariable("territoryName", territory.getName());
-    execution.setVariable("catalyst", catalyst);
+    execution.setVariable(ProcessVariables.TERRITORY_NAME, territory.getName());
+    execution.setVariable(ProcessVariables.CATALYST, catalyst);
     execution.setProcessBusinessKey(code + " / " + partnership.getName());
   }
 

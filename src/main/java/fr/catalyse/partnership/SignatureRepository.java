@@ -1,9 +1,6 @@
 package fr.catalyse.partnership;
 
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SignatureRepository extends JpaRepository<AgreementSignature, Long> {
-
-  List<AgreementSignature> findByExperimentOrderById(Experiment experiment);
+interface SignatureRepository extends JpaRepository<AgreementSignature, Long> {
 }

@@ -1,5 +1,7 @@
 package fr.catalyse.partnership;
 
+import fr.catalyse.forms.Read;
+import fr.catalyse.platform.ProcessVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +15,11 @@ import org.springframework.stereotype.Component;
  * Task_SpreadPartnership: essaimage. A new partnership lifecycle starts in the chosen territory with
  * this one's intent, linked to it; its catalysts pick it up there.
  */
-@Component("spreadPartnership")
+@Component
 class SpreadPartnership implements JavaDelegate {
 
   static final String PROCESS_KEY = "partnership-lifecycle";
-  private static final List<String> CARRIED_OVER = List.of("partnershipName", "partnershipKind", "objectives",
+  private static final List<String> CARRIED_OVER = List.of(ProcessVariables.PARTNERSHIP_NAME, "partnershipKind", "objectives",
       "fragilities", "summary");
 
   private final PartnershipLedger ledger;
@@ -33,7 +35,7 @@ class SpreadPartnership implements JavaDelegate {
     Partnership partnership = ledger.of(execution);
     Map<String, Object> variables = new HashMap<>();
     CARRIED_OVER.forEach(name -> variables.put(name, execution.getVariable(name)));
-    variables.put("territory", Read.text(execution, "spreadTerritory"));
+    variables.put(ProcessVariables.TERRITORY, Read.text(execution, "spreadTerritory"));
     variables.put(RegisterPartnership.SPREAD_FROM, partnership.getId());
     String spread = runtime.startProcessInstanceByKey(PROCESS_KEY, variables).getId();
     execution.setVariable("spreadProcessInstanceId", spread);

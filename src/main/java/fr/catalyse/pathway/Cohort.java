@@ -8,8 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 
 /** A cohort of territories going through the nine-month pilot pathway together. */
+@NamedInterface("cohorts")
 @Entity
 public class Cohort {
 

@@ -4,8 +4,6 @@ import fr.catalyse.access.Caller;
 import fr.catalyse.access.Role;
 import fr.catalyse.platform.InvalidInputException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,35 +15,42 @@ import org.springframework.web.bind.annotation.RestController;
 class CohortApi {
 
   private final Caller caller;
-  private final SessionRecords sessions;
+  private final PathwaySessions sessions;
 
-  CohortApi(Caller caller, SessionRecords sessions) {
+  CohortApi(Caller caller, PathwaySessions sessions) {
     this.caller = caller;
     this.sessions = sessions;
   }
 
   /** PUT /api/cohortes/{id}/sessions/{code} {"date": "2027-03-12"}: the session moves, and its timer with it. */
   @PutMapping("/api/cohortes/{cohortId}/sessions/{code}")
-  Map<String, String> reschedule(@PathVariable long cohortId, @PathVariable String code, @RequestBody Map<String, String> body) {
+  Rescheduled reschedule(@PathVariable long cohortId, @PathVariable String code, @RequestBody NewDate body) {
     caller.requireRole(Role.PROGRAMME_TEAM);
-    LocalDate day;
-    try {
-      day = LocalDate.parse(body.getOrDefault("date", ""));
-    } catch (DateTimeParseException invalid) {
-      throw new InvalidInputException("« date » doit être une date au format AAAA-MM-JJ.");
+    if (body.date() == null) {
+      throw InvalidInputException.notADate("date");
     }
     known(code);
-    sessions.reschedule(cohortId, code, day);
-    return Map.of("session", code, "date", day.toString());
+    sessions.reschedule(cohortId, code, body.date());
+    return new Rescheduled(code, body.date());
   }
 
   /** POST /api/cohortes/{id}/sessions/{code}/annulation: the session will not take place. */
   @PostMapping("/api/cohortes/{cohortId}/sessions/{code}/annulation")
-  Map<String, String> cancel(@PathVariable long cohortId, @PathVariable String code) {
+  Cancelled cancel(@PathVariable long cohortId, @PathVariable String code) {
     caller.requireRole(Role.PROGRAMME_TEAM);
     known(code);
     sessions.cancel(cohortId, code);
-    return Map.of("session", code, "statut", "annulée");
+    return new Cancelled(code, "annulée");
+  }
+
+  /** The session's new day; a date written otherwise than AAAA-MM-JJ is refused in French (platform.ApiErrors). */
+  record NewDate(LocalDate date) {
+  }
+
+  record Rescheduled(String session, LocalDate date) {
+  }
+
+  record Cancelled(String session, String statut) {
   }
 
   private static void known(String code) {

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves a cohort to the status a point of the model stands for:
- * {@code ${cohortStatus.set(execution, 'CLOSING')}}.
+ * {@code ${cohortStatusChange.set(execution, 'CLOSING')}}.
  */
-@Component("cohortStatus")
+@Component
 public class CohortStatusChange {
 
   private final PathwayLedger ledger;

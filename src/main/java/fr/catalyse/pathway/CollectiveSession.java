@@ -14,7 +14,7 @@ import java.time.LocalDate;
 /** A collective session of a cohort (S1, S2, W, S3, S4): its date, place, attendance and minutes. */
 @Entity
 @Table(name = "collective_session")
-public class CollectiveSession {
+class CollectiveSession {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

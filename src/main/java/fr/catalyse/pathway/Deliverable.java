@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /** A territory's deliverable for one session, with its due date and what was submitted. */
 @Entity
-public class Deliverable {
+class Deliverable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DeliverableRepository extends JpaRepository<Deliverable, Long> {
+interface DeliverableRepository extends JpaRepository<Deliverable, Long> {
 
   List<Deliverable> findByParticipationCohortOrderById(Cohort cohort);
 

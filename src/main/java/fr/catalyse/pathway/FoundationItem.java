@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** One element of the socle commun, tagged with the dimension of co-construction and the form of engineering it concerns. */
 @Entity
 @Table(name = "foundation_item")
-public class FoundationItem {
+class FoundationItem {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** A binôme's opinion on a version of the socle commun. */
 @Entity
 @Table(name = "foundation_review")
-public class FoundationReview {
+class FoundationReview {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

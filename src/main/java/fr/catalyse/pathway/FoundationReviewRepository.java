@@ -3,7 +3,7 @@ package fr.catalyse.pathway;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface FoundationReviewRepository extends JpaRepository<FoundationReview, Long> {
+interface FoundationReviewRepository extends JpaRepository<FoundationReview, Long> {
 
   List<FoundationReview> findByFoundationVersionOrderById(FoundationVersion version);
 }

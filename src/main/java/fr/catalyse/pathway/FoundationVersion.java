@@ -18,7 +18,7 @@ import java.util.List;
 /** A version of the socle commun: consolidated, reviewed by the binômes, validated by the steering committee, published. */
 @Entity
 @Table(name = "foundation_version")
-public class FoundationVersion {
+class FoundationVersion {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface FoundationVersionRepository extends JpaRepository<FoundationVersion, Long> {
+interface FoundationVersionRepository extends JpaRepository<FoundationVersion, Long> {
 
   Optional<FoundationVersion> findFirstByCohortOrderByVersionDesc(Cohort cohort);
 

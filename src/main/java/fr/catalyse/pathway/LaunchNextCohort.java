@@ -1,5 +1,6 @@
 package fr.catalyse.pathway;
 
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.Deadlines;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Task_LaunchNextCohort: the scale-up committee decided on a new cohort; it starts with the name and
  * start date the committee gave and the usual calendar ({@code catalyse.pathway.next-cohort-sessions}).
  */
-@Component("launchNextCohort")
+@Component
 class LaunchNextCohort implements JavaDelegate {
 
   static final String PROCESS_KEY = "pilot-pathway";

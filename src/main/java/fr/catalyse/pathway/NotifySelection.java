@@ -1,6 +1,7 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.notification.Notices;
 import fr.catalyse.notification.People;
 import fr.catalyse.platform.CatalyseProperties;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Task_NotifySelection: records the decision for every applicant territory and tells each binôme,
  * selected or not; the cohort starts running with the selected territories.
  */
-@Component("notifySelection")
+@Component
 class NotifySelection implements JavaDelegate {
 
   private final PathwayLedger ledger;

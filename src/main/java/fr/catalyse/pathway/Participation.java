@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /** A territory's part in a cohort: its application, its binôme of catalysts and the selection decision. */
 @Entity
-public class Participation {
+class Participation {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

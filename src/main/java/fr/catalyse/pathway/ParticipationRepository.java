@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ParticipationRepository extends JpaRepository<Participation, Long> {
-
-  List<Participation> findByCohortOrderById(Cohort cohort);
+interface ParticipationRepository extends JpaRepository<Participation, Long> {
 
   Optional<Participation> findByCohortAndTerritoryCode(Cohort cohort, String territoryCode);
 

@@ -1,6 +1,9 @@
 package fr.catalyse.pathway;
 
+import org.springframework.modulith.NamedInterface;
+
 /** A territory's standing in a cohort. */
+@NamedInterface("statuses")
 public enum ParticipationStatus {
   INVITED,
   APPLIED,

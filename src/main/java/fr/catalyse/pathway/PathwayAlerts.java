@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Task_WarnPathwayEnding and Task_EscalateOverrun: the programme team hears before the ninth month
  * ends; if the cohort overruns, the steering committee hears too.
  */
-@Component("pathwayAlerts")
+@Component
 public class PathwayAlerts {
 
   private final PathwayLedger ledger;

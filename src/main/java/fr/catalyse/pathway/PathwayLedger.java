@@ -3,6 +3,7 @@ package fr.catalyse.pathway;
 import fr.catalyse.platform.Deadlines;
 import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.territory.Territory;
 import fr.catalyse.territory.TerritoryRepository;
 import java.time.Instant;
@@ -10,14 +11,17 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
-/** Lookups every recorder of the pathway models shares: the cohort, a participation, the engine's clock. */
+/**
+ * Lookups every recorder of the pathway models shares: the cohort, a participation, the engine's clock.
+ * Public for the governance module, whose dialogues follow a cohort's territories: it reads the same
+ * variables, territories and clock.
+ */
+@NamedInterface("cohorts")
 @Component
-class PathwayLedger {
-
-  static final String COHORT_ID = "cohortId";
-  static final String TERRITORY = "territory";
+public class PathwayLedger {
 
   private final CohortRepository cohorts;
   private final ParticipationRepository participations;
@@ -33,17 +37,17 @@ class PathwayLedger {
   }
 
   Cohort cohort(VariableScope scope) {
-    Object id = scope.getVariable(COHORT_ID);
+    Object id = scope.getVariable(ProcessVariables.COHORT_ID);
     return cohorts.findById(((Number) id).longValue()).orElseThrow(() -> new IllegalStateException("Cohorte introuvable : " + id));
   }
 
   Participation participation(VariableScope scope) {
-    String territory = (String) scope.getVariable(TERRITORY);
+    String territory = (String) scope.getVariable(ProcessVariables.TERRITORY);
     return participations.findByCohortAndTerritoryCode(cohort(scope), territory)
         .orElseThrow(() -> new IllegalStateException("Le territoire " + territory + " ne participe pas à la cohorte"));
   }
 
-  Territory territory(String code) {
+  public Territory territory(String code) {
     return territories.findByCode(code)
         .orElseThrow(() -> new InvalidInputException("Le territoire « " + code + " » n'existe pas dans Catalyse."));
   }
@@ -53,11 +57,11 @@ class PathwayLedger {
     return Date.from(day.atTime(LocalTime.parse(properties.sessionTime())).atZone(Deadlines.ZONE).toInstant());
   }
 
-  static Instant now() {
+  public static Instant now() {
     return EngineClock.now();
   }
 
   static LocalDate today() {
-    return now().atZone(Deadlines.ZONE).toLocalDate();
+    return EngineClock.today();
   }
 }

@@ -2,6 +2,7 @@ package fr.catalyse.pathway;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Counts and calendars of the pilot pathway and the governance dialogues ({@code catalyse.pathway});
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param governancePeriodYears length of a governance dialogue's first period
  * @param governanceExtensionYears length of each extension
  */
+@NamedInterface({"cohorts", "statuses"})
 @ConfigurationProperties("catalyse.pathway")
 public record PathwayProperties(int supportMonths, String sessionTime, String sessionLength, Map<String, String> nextCohortSessions,
     int governancePeriodYears, int governanceExtensionYears) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code ${pilotPathway.sessionCodes()}}, {@code ${pilotPathway.months()}}, and the dates when the
  * programme team is warned that the ninth month ends and when the cohort overruns.
  */
-@Component("pilotPathway")
+@Component
 public class PilotPathway {
 
   private final PathwayProperties properties;

@@ -14,18 +14,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_PublishFoundation: the validated socle commun is published and every participant is told. */
-@Component("publishFoundation")
+@Component
 class PublishFoundation implements JavaDelegate {
 
   private final PathwayLedger ledger;
-  private final FoundationRecords foundation;
+  private final PathwayFoundation foundation;
   private final ParticipationRepository participations;
   private final People people;
   private final Notices notices;
   private final CatalyseProperties application;
   private final DocumentLibrary documents;
 
-  PublishFoundation(PathwayLedger ledger, FoundationRecords foundation, ParticipationRepository participations, People people,
+  PublishFoundation(PathwayLedger ledger, PathwayFoundation foundation, ParticipationRepository participations, People people,
       Notices notices, CatalyseProperties application, DocumentLibrary documents) {
     this.documents = documents;
     this.ledger = ledger;

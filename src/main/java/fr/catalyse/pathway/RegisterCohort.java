@@ -1,7 +1,9 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
+import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.territory.ParticipantRepository;
 import fr.catalyse.territory.Territory;
 import java.time.LocalDate;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Task_RegisterCohort: checks the calendar the programme team entered, creates the cohort with its
  * five sessions, and opens the call for applications to every territory that has catalysts.
  */
-@Component("registerCohort")
+@Component
 class RegisterCohort implements JavaDelegate {
 
   private final CohortRepository cohorts;
@@ -52,7 +54,7 @@ class RegisterCohort implements JavaDelegate {
       participations.save(new Participation(cohort, territory));
       invited.add(territory.getCode());
     }
-    execution.setVariable(PathwayLedger.COHORT_ID, cohort.getId());
+    execution.setVariable(ProcessVariables.COHORT_ID, cohort.getId());
     execution.setVariable("invitedTerritories", FormValues.json(invited));
     execution.setVariable("applicationDeadline", endOfDay(deadline));
     execution.setProcessBusinessKey("Cohorte " + cohort.getName());

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_ReopenCall: the call is extended for the territories that have not answered yet. */
-@Component("reopenCall")
+@Component
 class ReopenCall implements JavaDelegate {
 
   private final PathwayLedger ledger;

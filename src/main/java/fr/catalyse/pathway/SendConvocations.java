@@ -1,11 +1,12 @@
 package fr.catalyse.pathway;
 
+import fr.catalyse.forms.Read;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_SendConvocations: every binôme of the cohort is convened to the session, with its calendar invitation. */
-@Component("sendConvocations")
+@Component
 class SendConvocations implements JavaDelegate {
 
   private final PathwayLedger ledger;
@@ -21,6 +22,6 @@ class SendConvocations implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Cohort cohort = ledger.cohort(execution);
-    convocations.send(cohort, sessions.findByCohortAndCode(cohort, Read.text(execution, SessionRecords.SESSION)).orElseThrow());
+    convocations.send(cohort, sessions.findByCohortAndCode(cohort, Read.text(execution, PathwaySessions.SESSION)).orElseThrow());
   }
 }

@@ -2,8 +2,8 @@ package fr.catalyse.pathway;
 
 import fr.catalyse.notification.Email;
 import fr.catalyse.platform.Deadlines;
+import fr.catalyse.platform.EngineClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import net.fortuna.ical4j.model.Calendar;
@@ -44,7 +44,7 @@ class SessionCalendar {
         "Session " + session.getCode() + " « " + session.getTitle() + " » — " + cohort.getName());
     event.add(new Uid(uid(cohort, session)));
     event.add(new Sequence(session.getCalendarSequence()));
-    event.add(new DtStamp(Instant.now()));
+    event.add(new DtStamp(EngineClock.now()));
     Property status = cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED;
     event.add(status);
     event.add(new Organizer("mailto:" + organizer));

@@ -1,11 +1,13 @@
 package fr.catalyse.pathway;
 
 import java.util.Arrays;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The collective sessions of the pilot pathway, in order, and the deliverable each territory hands
  * in after it (the expert webinar asks for none).
  */
+@NamedInterface("statuses")
 public enum SessionCode {
   S1("Comprendre", "Bilan initial (autodiagnostic)"),
   S2("Mettre en œuvre", "Fiche de mise en œuvre"),

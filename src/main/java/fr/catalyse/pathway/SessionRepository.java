@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SessionRepository extends JpaRepository<CollectiveSession, Long> {
+interface SessionRepository extends JpaRepository<CollectiveSession, Long> {
 
   List<CollectiveSession> findByCohortOrderByPosition(Cohort cohort);
 

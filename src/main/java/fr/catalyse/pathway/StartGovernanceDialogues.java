@@ -1,5 +1,6 @@
 package fr.catalyse.pathway;
 
+import fr.catalyse.platform.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Task_StartGovernanceDialogues: when the pathway ends, each selected territory's governance dialogue begins. */
-@Component("startGovernanceDialogues")
+@Component
 class StartGovernanceDialogues implements JavaDelegate {
 
   static final String PROCESS_KEY = "governance-dialogue";
@@ -28,9 +29,9 @@ class StartGovernanceDialogues implements JavaDelegate {
     Cohort cohort = ledger.cohort(execution);
     for (Participation participation : participations.findByCohortAndStatusOrderById(cohort, ParticipationStatus.SELECTED)) {
       runtime.startProcessInstanceByKey(PROCESS_KEY, Map.of(
-          PathwayLedger.TERRITORY, participation.getTerritory().getCode(),
+          ProcessVariables.TERRITORY, participation.getTerritory().getCode(),
           "dialogueSubject", "Suite du parcours « " + cohort.getName() + " »",
-          PathwayLedger.COHORT_ID, cohort.getId()));
+          ProcessVariables.COHORT_ID, cohort.getId()));
     }
   }
 }

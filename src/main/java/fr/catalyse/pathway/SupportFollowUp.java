@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One month's follow-up of a territory with its binôme. */
 @Entity
 @Table(name = "support_followup")
-public class SupportFollowUp {
+class SupportFollowUp {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

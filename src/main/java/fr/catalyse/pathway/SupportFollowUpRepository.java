@@ -3,7 +3,7 @@ package fr.catalyse.pathway;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SupportFollowUpRepository extends JpaRepository<SupportFollowUp, Long> {
+interface SupportFollowUpRepository extends JpaRepository<SupportFollowUp, Long> {
 
   List<SupportFollowUp> findByParticipationOrderByMonth(Participation participation);
 }

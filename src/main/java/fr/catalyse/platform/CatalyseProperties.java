@@ -17,6 +17,11 @@ public record CatalyseProperties(String publicUrl) {
 
   /** Where a participant finds their tasks: the link every email offers. */
   public String tasklistLink() {
-    return link("/camunda/app/tasklist/default/");
+    return link(Webapps.TASKLIST);
+  }
+
+  /** Where Tasklist opens one task: the link of every email about a task (reminders, digests). */
+  public String taskLink(String taskId) {
+    return tasklistLink() + "#/?task=" + taskId;
   }
 }

@@ -5,7 +5,6 @@ import java.util.Date;
 import java.util.Map;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.Duration;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The models reach it as {@code ${deadlines.dueIn('partnership.shared-diagnostic')}} for a due date
  * and {@code ${deadlines.of('partnership.dialogue-stall')}} for a timer.
  */
-@Component("deadlines")
+@Component
 @ConfigurationProperties("catalyse")
 public class Deadlines {
 
@@ -43,7 +42,7 @@ public class Deadlines {
 
   /** Now, on the engine clock, plus the named duration. */
   public Date dueIn(String name) {
-    return after(ClockUtil.getCurrentTime(), of(name));
+    return after(EngineClock.date(), of(name));
   }
 
   /** A date plus an ISO-8601 duration ("P3D", "P1M", "PT4H"). */

@@ -11,4 +11,9 @@ public class InvalidInputException extends BadUserRequestException {
   public InvalidInputException(String message) {
     super(message);
   }
+
+  /** A date missing or not written AAAA-MM-JJ: the same words for a query parameter and a JSON field. */
+  public static InvalidInputException notADate(String name) {
+    return new InvalidInputException("« " + name + " » doit être une date au format AAAA-MM-JJ.");
+  }
 }

@@ -9,6 +9,6 @@ class RootRedirect {
 
   @GetMapping("/")
   String tasklist() {
-    return "redirect:/camunda/app/tasklist/";
+    return "redirect:" + Webapps.PATH + "/app/tasklist/";
   }
 }

@@ -29,8 +29,8 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
             "Catalyse ne peut pas démarrer (" + (problem.profiles().size() > 1 ? "profils " : "profil ")
                 + problem.profiles().stream().map(name -> "« " + name + " »").collect(Collectors.joining(", "))
                 + ") :\n  - " + String.join("\n  - ", problem.problems()),
-            production ? "Définissez ces variables d'environnement (voir README, « Mise en production »)."
-                : "Corrigez ces réglages, variables d'environnement ou options de la ligne de commande (voir README, "
+            production ? "Définissez ces variables d'environnement (voir docs/operations.md, « Mise en production »)."
+                : "Corrigez ces réglages, variables d'environnement ou options de la ligne de commande (voir docs/operations.md, "
                     + "« Configuration »).", failure);
       }
       if (isConnectionFailure(cause)) {

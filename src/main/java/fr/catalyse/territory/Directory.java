@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Registers territories, organisations and participants: our records and their Camunda accounts,
  * groups and tenants, in one transaction. Registering the same entries again changes nothing.
  */
+@NamedInterface("imports")
 @Service
 public class Directory {
 

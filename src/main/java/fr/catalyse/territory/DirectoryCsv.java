@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Reads the participants' directory from a CSV file (semicolon-separated, UTF-8, one header line):
@@ -23,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  * The file is read as it comes: reading stops at the first line past the limit of lines, or at a line longer
  * than any directory line can be, so a huge upload is never held in memory whole.
  */
+@NamedInterface("imports")
 public final class DirectoryCsv {
 
   public static final List<String> COLUMNS = List.of("territoire", "nom_territoire", "organisation", "nom_organisation",
@@ -42,6 +44,7 @@ public final class DirectoryCsv {
    *
    * @param overLimit the file has more participant lines than allowed; reading stopped at the first one past
    */
+  @NamedInterface("imports")
   public record Result(List<DirectoryEntry> entries, List<String> errors, boolean overLimit) {
 
     Result(List<DirectoryEntry> entries, List<String> errors) {

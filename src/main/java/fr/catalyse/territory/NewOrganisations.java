@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * territory), which the catalyst's work is checked by, so the programme team opens them and chooses
  * their role.
  */
+@NamedInterface("directory")
 @Service
 public class NewOrganisations {
 
@@ -49,6 +51,7 @@ public class NewOrganisations {
   }
 
   /** One organisation as entered; the contact's three fields are all given or all blank. */
+  @NamedInterface("directory")
   public record Entry(String name, String kind, String contactFirstName, String contactLastName, String contactEmail) {
 
     boolean hasContact() {

@@ -8,8 +8,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import org.springframework.modulith.NamedInterface;
 
 /** An organisation of a territory: local authority, association, company, university, funder… */
+@NamedInterface("directory")
 @Entity
 public class Organisation {
 

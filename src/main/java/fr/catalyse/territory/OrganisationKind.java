@@ -4,8 +4,10 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** The kinds of organisations that ally on a territory. */
+@NamedInterface("directory")
 public enum OrganisationKind {
   COLLECTIVITE("Collectivité"),
   ASSOCIATION("Association"),

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.modulith.NamedInterface;
 
+@NamedInterface("directory")
 public interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
   // Written as JPQL: Hibernate caches the translation of a query string, not of a derived (criteria) query,

@@ -14,8 +14,10 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /** A person taking part in the programme; {@link #getUserId()} is their Camunda login. */
+@NamedInterface("directory")
 @Entity
 public class Participant {
 

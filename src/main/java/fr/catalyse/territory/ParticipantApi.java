@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,13 +63,13 @@ class ParticipantApi {
 
   /** The new welcome email leaves from an engine job: the answer says it is queued, not that it arrived. */
   @PostMapping("/api/participants/{userId}/invitation")
-  Map<String, Object> invite(@PathVariable String userId) {
+  InvitationQueued invite(@PathVariable String userId) {
     caller.requireRole(Role.PROGRAMME_TEAM);
     caller.asSystem(() -> {
       onboarding.invite(userId);
       return null;
     });
-    return Map.of("participant", userId, "invitationProgrammee", true);
+    return new InvitationQueued(userId, true);
   }
 
   @GetMapping(path = "/api/participants/modele", produces = "text/csv;charset=UTF-8")
@@ -79,8 +79,14 @@ class ParticipantApi {
   }
 
   @ExceptionHandler(ParticipantOnboarding.DirectoryRejected.class)
-  ResponseEntity<Map<String, Object>> rejected(ParticipantOnboarding.DirectoryRejected rejected) {
-    return ResponseEntity.badRequest().body(Map.of("type", "InvalidInputException", "message", rejected.getMessage(),
-        "erreurs", rejected.errors()));
+  ResponseEntity<FileRejected> rejected(ParticipantOnboarding.DirectoryRejected rejected) {
+    return ResponseEntity.badRequest().body(new FileRejected("InvalidInputException", rejected.getMessage(), rejected.errors()));
+  }
+
+  record InvitationQueued(String participant, boolean invitationProgrammee) {
+  }
+
+  /** The usual error shape, with the lines to correct. */
+  record FileRejected(String type, String message, List<String> erreurs) {
   }
 }

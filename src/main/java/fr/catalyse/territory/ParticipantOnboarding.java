@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one is told ({@link EmailChanges}), as when people change it in their profile.
  */
 @Service
-public class ParticipantOnboarding implements NoticeSender {
+class ParticipantOnboarding implements NoticeSender {
 
   static final String WELCOME = "welcome";
 

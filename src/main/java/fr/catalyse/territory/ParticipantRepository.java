@@ -7,7 +7,9 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.modulith.NamedInterface;
 
+@NamedInterface("directory")
 public interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
   Optional<Participant> findByUserId(String userId);

@@ -4,8 +4,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import org.springframework.modulith.NamedInterface;
 
 /** A territory taking part in the programme: commune, intercommunalité, département, région… */
+@NamedInterface("directory")
 @Entity
 public class Territory {
 

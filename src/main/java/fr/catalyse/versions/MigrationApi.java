@@ -3,7 +3,6 @@ package fr.catalyse.versions;
 import fr.catalyse.access.Caller;
 import fr.catalyse.access.Role;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +34,13 @@ class MigrationApi {
 
   /** GET /api/migrations/{processKey}: the deployed versions and how many instances run on each. */
   @GetMapping("/api/migrations/{processKey}")
-  Map<String, Object> versions(@PathVariable String processKey) {
+  Versions versions(@PathVariable String processKey) {
     caller.requireRole(Role.PROGRAMME_TEAM);
     List<InstanceMigrations.Version> versions = caller.asSystem(() -> migrations.versions(processKey));
-    return Map.of("processKey", processKey, "versions", versions);
+    return new Versions(processKey, versions);
+  }
+
+  record Versions(String processKey, List<InstanceMigrations.Version> versions) {
   }
 
   /**

@@ -51,7 +51,7 @@ class WebappLocalesTest {
   }
 
   private static JsonNode read(String app, String language) throws IOException {
-    String path = "/META-INF/resources/webjars/camunda/app/" + app + "/locales/" + language + ".json";
+    String path = "/" + fr.catalyse.platform.Webapps.RESOURCES + "/app/" + app + "/locales/" + language + ".json";
     try (InputStream in = WebappLocalesTest.class.getResourceAsStream(path)) {
       assertThat(in).as(path).isNotNull();
       byte[] bytes = in.readAllBytes();

@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * How fast Catalyse is, each figure next to the bare engine doing the same work in the same run
  * (same JVM, same PostgreSQL server). Run with {@code mvn -B -ntp test -Pbenchmark}; prints a table
- * and appends it to RESULTS.md next to this class. Measures, asserts nothing.
+ * and appends it to docs/benchmark-results.md. Measures, asserts nothing.
  */
 @TestPropertySource(properties = {
     "catalyse.deadlines.benchmark.task=PT2H",
@@ -63,8 +63,10 @@ class CatalyseBenchmark extends IntegrationTestSupport {
   static final String ALL_MEASURES = "12345";
   /** Which measures to run, e.g. {@code -Dbenchmark.measures=1} while profiling one of them. */
   static final String MEASURES = System.getProperty("benchmark.measures", ALL_MEASURES);
-  /** A run of some measures only is appended to RESULTS.md when asked ({@code -Dbenchmark.record=true}). */
+  /** A run of some measures only is appended to docs/benchmark-results.md when asked ({@code -Dbenchmark.record=true}). */
   static final boolean RECORD = MEASURES.equals(ALL_MEASURES) || Boolean.getBoolean("benchmark.record");
+
+  static final Path RESULTS = Path.of("docs/benchmark-results.md");
 
   @Autowired
   ProcessEngine engine;
@@ -389,7 +391,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
         maxLiveHeap / (1024 * 1024), verdict(maxLiveHeap < 256L * 1024 * 1024)));
     Path demoData = Files.createTempDirectory("catalyse-benchmark").resolve("catalyse");
     String[] demo = {"--spring.datasource.url=jdbc:h2:file:" + demoData,
-        "--catalyse.demo.mailbox.smtp-port=" + TestInfrastructure.freePortForTests()};
+        "--catalyse.demo.mailbox.smtp-port=" + TestInfrastructure.freePort()};
     Function<String[], ApplicationProcess> springBootRun = arguments -> ApplicationProcess.start(SPRING_BOOT_RUN, Map.of(),
         arguments);
     startup("démonstration, premier démarrage : base vide, données de démonstration jouées", springBootRun, demo);
@@ -427,7 +429,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
 
   /** Seconds from launching the JVM to the readiness probe answering UP. */
   void startup(String what, Function<String[], ApplicationProcess> launch, String... arguments) throws Exception {
-    int port = TestInfrastructure.freePortForTests();
+    int port = TestInfrastructure.freePort();
     String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), java.util.stream.Stream.of(
         "--server.port=" + port)).toArray(String[]::new);
     long start = System.nanoTime();
@@ -483,7 +485,17 @@ class CatalyseBenchmark extends IntegrationTestSupport {
         TaskCountsByTenant.SQL, plainSql.p50, plainSql.p95));
     page("liste des cohortes", programme, OBSERVATORY_API + "/cohortes", baseline);
     page("grille de la cohorte de 500 territoires", programme, OBSERVATORY_API + "/cohortes/" + data.cohortId(), baseline);
-    page("partenariats, sans filtre", programme, OBSERVATORY_API + "/partenariats", baseline);
+    // The list comes a page at a time (200 rows): the first page, a page further on, and the whole list
+    // sorted on a record column and on a task column (those read every listed instance's tasks).
+    page("partenariats, sans filtre, page 1 (200 lignes sur " + data.partnershipCount() + ")", programme,
+        OBSERVATORY_API + "/partenariats", baseline);
+    page("partenariats, sans filtre, page 30", programme, OBSERVATORY_API + "/partenariats?page=30", baseline);
+    page("partenariats, sans filtre, triés par nom, décroissant", programme,
+        OBSERVATORY_API + "/partenariats?tri=name&ordre=desc", baseline);
+    page("partenariats, sans filtre, triés par tâches en retard", programme,
+        OBSERVATORY_API + "/partenariats?tri=lateTasks&ordre=desc", baseline);
+    page("partenariats, sans filtre, triés par prochaine tâche", programme,
+        OBSERVATORY_API + "/partenariats?tri=nextTask", baseline);
     page("partenariats, filtre territoire", programme, OBSERVATORY_API + "/partenariats?territoire=b042", baseline);
     page("partenariats, filtre étape (accompagnement)", programme, OBSERVATORY_API + "/partenariats?etape=SUPPORT", baseline);
     page("partenariats, filtre type (mécénat)", programme, OBSERVATORY_API + "/partenariats?type=mecenat", baseline);
@@ -498,7 +510,8 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     page("catalyseur d'un territoire, ses indicateurs", catalyst, OBSERVATORY_API + "/indicateurs", baseline);
 
     PageClient cockpit = PageClient.cockpit(port, PROGRAMME_LEAD, PASSWORD);
-    page("par le greffon Cockpit (session), partenariats sans filtre", cockpit, OBSERVATORY_COCKPIT + "/partenariats", baseline);
+    page("par le greffon Cockpit (session), partenariats sans filtre, page 1", cockpit, OBSERVATORY_COCKPIT + "/partenariats",
+        baseline);
     page("par le greffon Cockpit (session), indicateurs", cockpit, OBSERVATORY_COCKPIT + "/indicateurs", baseline);
 
     export("CSV", programme, OBSERVATORY_API + "/partenariats?format=csv");
@@ -550,7 +563,7 @@ class CatalyseBenchmark extends IntegrationTestSupport {
     rows.forEach(row -> report.append(row).append('\n'));
     System.out.println(report);
     if (RECORD) {
-      Files.writeString(Path.of("src/test/java/fr/catalyse/benchmark/RESULTS.md"), report, StandardOpenOption.CREATE,
+      Files.writeString(RESULTS, report, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
   }

@@ -147,7 +147,7 @@ class TaskRemindersIntegrationTest extends IntegrationTestSupport {
   void withTheMailServerDownAReminderIsRetriedWithBackOffThenShowsAsAnIncident() {
     scenario.start("Serveur de courriel arrêté");
     Job job = scenario.reminder("Task_SharedDiagnostic");
-    mailSender.setPort(fr.catalyse.TestInfrastructure.freePortForTests());
+    mailSender.setPort(fr.catalyse.TestInfrastructure.freePort());
 
     ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
     assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("Envoi impossible");

@@ -306,6 +306,66 @@ class ObservatoryIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void thePartnershipListComesAPageAtATimeInTheOrderAskedWhileCountsAndExportsCoverEveryPartnership() {
+    JsonNode whole = okJson(basic(NORD_CATALYST, API + "/partenariats"));
+    assertThat(whole.get("total").asInt()).isEqualTo(3);
+    assertThat(whole.get("page").asInt()).isEqualTo(1);
+    assertThat(whole.get("pages").asInt()).isEqualTo(1);
+    assertThat(whole.get("pageSize").asInt()).isEqualTo(200);
+    assertThat(whole.get("sort").asText()).isEqualTo("territory");
+    assertThat(whole.get("descending").asBoolean()).isFalse();
+    assertThat(texts(whole.get("kinds"), "code")).contains("mecenat", "innovation-societale");
+    assertThat(find(whole.get("kinds"), "code", "mecenat").get("label").asText()).isEqualTo("Mécénat");
+
+    // Two a page, most late tasks first: the late one opens page 1, page 2 has the last one, none twice.
+    JsonNode first = okJson(basic(NORD_CATALYST, API + "/partenariats?tri=lateTasks&ordre=desc&taille=2"));
+    assertThat(first.get("total").asInt()).isEqualTo(3);
+    assertThat(first.get("pages").asInt()).isEqualTo(2);
+    assertThat(first.get("pageSize").asInt()).isEqualTo(2);
+    assertThat(first.get("sort").asText()).isEqualTo("lateTasks");
+    assertThat(first.get("descending").asBoolean()).isTrue();
+    assertThat(first.get("items")).hasSize(2);
+    assertThat(first.get("items").get(0).get("name").asText()).isEqualTo(LATE_NAME);
+    assertThat(first.get("items").get(0).get("lateTasks").asInt()).isEqualTo(1);
+    JsonNode second = okJson(basic(NORD_CATALYST, API + "/partenariats?tri=lateTasks&ordre=desc&taille=2&page=2"));
+    assertThat(second.get("page").asInt()).isEqualTo(2);
+    assertThat(second.get("items")).hasSize(1);
+    List<String> both = new ArrayList<>(texts(first.get("items"), "name"));
+    both.addAll(texts(second.get("items"), "name"));
+    assertThat(both).containsExactlyInAnyOrder("Covoiturage du Nord", "Fonds de soutien du Nord", LATE_NAME);
+    // The counts are those of every partnership, whatever the page.
+    assertThat(second.get("counts").get(0).get("total").asInt()).isEqualTo(3);
+
+    // By stage, in the lifecycle's order, both ways; one a page.
+    assertThat(okJson(basic(NORD_CATALYST, API + "/partenariats?tri=stage&taille=1&page=2")).get("items"))
+        .extracting(item -> item.get("name").asText()).containsExactly("Covoiturage du Nord");
+    assertThat(texts(okJson(basic(NORD_CATALYST, API + "/partenariats?tri=stage&ordre=desc")).get("items"), "name"))
+        .containsExactly("Fonds de soutien du Nord", "Covoiturage du Nord", LATE_NAME);
+    assertThat(texts(okJson(basic(NORD_CATALYST, API + "/partenariats?tri=stage")).get("items"), "name"))
+        .containsExactly(LATE_NAME, "Covoiturage du Nord", "Fonds de soutien du Nord");
+    // A page past the last one is empty, with the total still said.
+    JsonNode beyond = okJson(basic(NORD_CATALYST, API + "/partenariats?taille=2&page=3"));
+    assertThat(beyond.get("items")).isEmpty();
+    assertThat(beyond.get("total").asInt()).isEqualTo(3);
+
+    // The export has every row, in the order asked, whatever the page size.
+    String csv = new String(basic(NORD_CATALYST, API + "/partenariats?tri=stage&ordre=desc&taille=1&format=csv").body(),
+        StandardCharsets.UTF_8);
+    assertThat(csv.split("\r\n")).hasSize(4);
+    assertThat(csv.indexOf("Fonds de soutien du Nord")).isLessThan(csv.indexOf("Covoiturage du Nord"));
+    assertThat(csv.indexOf("Covoiturage du Nord")).isLessThan(csv.indexOf("Tiers-lieu du Nord"));
+
+    for (String[] wrong : new String[][] {{"page=0", "Numéro de page impossible : 0 (la première page est la page 1)."},
+        {"page=deux", "Numéro de page impossible : « deux » n'est pas un nombre entier."},
+        {"taille=501", "Taille de page impossible : 501 (de 1 à 500 partenariats)."},
+        {"tri=urgence", "Tri inconnu : « urgence »."}, {"ordre=haut", "Ordre inconnu : « haut »."}}) {
+      HttpResponse<byte[]> refused = basic(NORD_CATALYST, API + "/partenariats?" + wrong[0]);
+      assertThat(refused.statusCode()).as(wrong[0]).isEqualTo(400);
+      assertThat(json(refused).get("message").asText()).as(wrong[0]).startsWith(wrong[1]);
+    }
+  }
+
+  @Test
   void theDossierTellsThePartnershipsBusinessRecordAndStaysWithinTheCatalystsTerritories() {
     JsonNode dossier = okJson(basic(NORD_CATALYST, API + "/dossier/" + evaluated.id()));
     assertThat(dossier.get("name").asText()).isEqualTo("Covoiturage du Nord");

@@ -8,6 +8,7 @@ import fr.catalyse.IntegrationTestSupport;
 import fr.catalyse.ProcessDriver;
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.forms.FormValues;
+import fr.catalyse.governance.GovernanceDialogueRepository;
 import fr.catalyse.notification.Mailbox;
 import java.time.LocalDate;
 import java.util.HashMap;

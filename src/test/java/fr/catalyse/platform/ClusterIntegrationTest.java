@@ -43,7 +43,7 @@ class ClusterIntegrationTest {
 
   @Test
   void twoNodesStartTogetherAndDeliverEachReminderExactlyOnce() throws Exception {
-    int smtpPort = TestInfrastructure.freePortForTests();
+    int smtpPort = TestInfrastructure.freePort();
     GreenMail smtp = new LocalSmtpServer(smtpPort);
     smtp.start();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -57,8 +57,8 @@ class ClusterIntegrationTest {
           "CATALYSE_PUBLIC_URL", "https://catalyse.grappe.test",
           "CATALYSE_MAIL_FROM", "Programme Catalyse <catalyse@grappe.test>",
           "CATALYSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-      int portA = TestInfrastructure.freePortForTests();
-      int portB = TestInfrastructure.freePortForTests();
+      int portA = TestInfrastructure.freePort();
+      int portB = TestInfrastructure.freePort();
       try (var nodeA = ApplicationProcess.start(environment, node(portA, "node-a"));
           var nodeB = ApplicationProcess.start(environment, node(portB, "node-b"))) {
         nodeA.awaitReady(portA, Duration.ofMinutes(3));

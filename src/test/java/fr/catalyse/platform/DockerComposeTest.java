@@ -9,12 +9,15 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -22,20 +25,25 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml cannot be started on our machines, so its promises are read: the services are
  * there with health checks and a database volume, and every variable given to the application is
- * one the application actually reads.
+ * one the application actually reads. Every file is parsed (YAML, nginx directives without their
+ * comments), so a line commented out or a word inside a comment satisfies nothing here.
  */
 class DockerComposeTest {
 
   static final List<String> NODES = List.of("catalyse-1", "catalyse-2");
 
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)[:}]");
+
+  static Map<String, Object> compose;
   static Map<String, Object> services;
   static Set<String> knownProperties;
-  static String applicationYaml;
+  /** The ${…} placeholders in the values of the application's YAML files. */
+  static Set<String> placeholders;
 
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void read() throws IOException {
-    Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+    compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
     services = (Map<String, Object>) compose.get("services");
     knownProperties = new HashSet<>();
     ObjectMapper json = new ObjectMapper();
@@ -47,33 +55,58 @@ class DockerComposeTest {
         }
       }
     }
-    StringBuilder yaml = new StringBuilder();
+    placeholders = new HashSet<>();
     try (var files = Files.list(Path.of("src/main/resources"))) {
       for (Path file : files.filter(path -> path.getFileName().toString().matches("application.*\\.yaml")).toList()) {
-        yaml.append(Files.readString(file));
+        for (Object document : new Yaml().loadAll(Files.readString(file))) {
+          collectPlaceholders(document);
+        }
       }
     }
-    applicationYaml = yaml.toString();
+  }
+
+  private static void collectPlaceholders(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      map.values().forEach(DockerComposeTest::collectPlaceholders);
+    } else if (value instanceof List<?> list) {
+      list.forEach(DockerComposeTest::collectPlaceholders);
+    } else if (value instanceof String text) {
+      Matcher placeholder = PLACEHOLDER.matcher(text);
+      while (placeholder.find()) {
+        placeholders.add(placeholder.group(1));
+      }
+    }
   }
 
   @Test
   void theStackHasTheDatabaseTheMailCatcherTwoNodesAndAProxy() {
-    assertThat(services).containsKeys("postgres", "mailpit", "catalyse-1", "catalyse-2", "proxy");
-    assertThat(service("postgres")).containsKeys("healthcheck", "volumes");
-    assertThat(service("mailpit")).containsKey("healthcheck");
+    assertThat(services).containsOnlyKeys("postgres", "mailpit", "catalyse-1", "catalyse-2", "proxy");
+    assertThat(service("postgres").get("image").toString()).startsWith("postgres:");
+    assertThat(healthTest("postgres")).contains("pg_isready");
+    assertThat(list(service("postgres"), "volumes")).contains("postgres-data:/var/lib/postgresql/data");
+    assertThat(map(compose, "volumes")).containsKey("postgres-data");
+    assertThat(service("mailpit").get("image").toString()).startsWith("axllent/mailpit:");
+    assertThat(healthTest("mailpit")).contains("readyz");
     for (String node : NODES) {
-      assertThat(service(node)).containsKey("healthcheck");
-      assertThat(service(node).get("build").toString()).contains("src/main/docker/Dockerfile");
-      assertThat(service(node).get("depends_on").toString()).contains("service_healthy");
+      assertThat(map(service(node), "build")).containsEntry("context", ".")
+          .containsEntry("dockerfile", "src/main/docker/Dockerfile");
+      assertThat(healthTest(node)).contains("http://localhost:8080/actuator/health/readiness");
+      assertThat(map(service(node), "depends_on")).containsOnlyKeys("postgres", "mailpit")
+          .allSatisfy((service, condition) -> assertThat(condition).isEqualTo(Map.of("condition", "service_healthy")));
     }
     assertThat(Files.exists(Path.of("src/main/docker/Dockerfile"))).isTrue();
   }
 
   @Test
   void theProxyKeepsEachBrowserOnOneNodeAndKnowsBoth() throws IOException {
-    assertThat(service("proxy").get("volumes").toString()).contains("./src/main/docker/nginx.conf");
-    String proxy = Files.readString(Path.of("src/main/docker/nginx.conf"));
-    assertThat(proxy).contains("ip_hash", "server catalyse-1:8080", "server catalyse-2:8080", "X-Forwarded-Proto");
+    assertThat(list(service("proxy"), "volumes")).contains("./src/main/docker/nginx.conf:/etc/nginx/conf.d/default.conf:ro");
+    assertThat(map(service("proxy"), "depends_on")).containsOnlyKeys(NODES.toArray(String[]::new))
+        .allSatisfy((node, condition) -> assertThat(condition).isEqualTo(Map.of("condition", "service_healthy")));
+    List<String> proxy = nginxDirectives(Files.readString(Path.of("src/main/docker/nginx.conf")));
+    assertThat(proxy).containsSubsequence("upstream catalyse {", "ip_hash;", "}")
+        .anySatisfy(directive -> assertThat(directive).startsWith("server catalyse-1:8080"))
+        .anySatisfy(directive -> assertThat(directive).startsWith("server catalyse-2:8080"))
+        .contains("proxy_pass http://catalyse;", "proxy_set_header X-Forwarded-Proto $scheme;");
   }
 
   @Test
@@ -81,7 +114,7 @@ class DockerComposeTest {
     Map<String, Object> environment = environment(NODES.get(0));
     assertThat(environment).isNotEmpty().isEqualTo(environment(NODES.get(1)));
     for (String variable : environment.keySet()) {
-      boolean placeholder = applicationYaml.contains("${" + variable + ":") || applicationYaml.contains("${" + variable + "}");
+      boolean placeholder = placeholders.contains(variable);
       boolean boundProperty = knownProperties.stream().anyMatch(property -> asEnvironmentVariable(property).equals(variable));
       assertThat(placeholder || boundProperty).as(variable + " is read by the application").isTrue();
     }
@@ -102,9 +135,34 @@ class DockerComposeTest {
     return property.replace(".", "_").replace("-", "").toUpperCase(Locale.ROOT);
   }
 
+  /** nginx's directives and block openings, one per entry, without comments or blank lines. */
+  static List<String> nginxDirectives(String configuration) {
+    return Arrays.stream(configuration.split("\n")).map(line -> line.replaceAll("#.*", "").trim())
+        .filter(line -> !line.isEmpty()).map(line -> line.replaceAll("\\s+", " ")).toList();
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> service(String name) {
+    assertThat(services).containsKey(name);
     return (Map<String, Object>) services.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Map<String, Object> parent, String key) {
+    assertThat(parent.get(key)).as(key).isInstanceOf(Map.class);
+    return (Map<String, Object>) parent.get(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Map<String, Object> parent, String key) {
+    assertThat(parent.get(key)).as(key).isInstanceOf(List.class);
+    return (List<Object>) parent.get(key);
+  }
+
+  /** The health check's command, as one line whether written as a string or as a list. */
+  private static String healthTest(String name) {
+    Object test = map(service(name), "healthcheck").get("test");
+    return test instanceof List<?> words ? String.join(" ", words.stream().map(String::valueOf).toList()) : String.valueOf(test);
   }
 
   @SuppressWarnings("unchecked")

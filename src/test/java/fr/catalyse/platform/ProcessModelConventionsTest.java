@@ -260,6 +260,198 @@ class ProcessModelConventionsTest {
   }
 
   /**
+   * The released models still kept ({@code src/test/resources/released/<n>/bpmn}): their instances run
+   * their own deployed model with today's code.
+   */
+  static Stream<Path> releasedModels() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("src/test/resources/released"))) {
+      return files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList().stream();
+    }
+  }
+
+  /** Current and released models: every expression of either must reach a bean and one of its methods. */
+  static Stream<Path> currentAndReleasedModels() throws IOException {
+    return Stream.concat(models(), releasedModels());
+  }
+
+  /**
+   * BPMN → Java in one hop: each bean a model names is the class of that name ({@code partnershipDesign}
+   * is {@code PartnershipDesign}), found the way Spring's component scan finds it. A bean renamed in a
+   * {@code @Component("…")} would make a reader search for a class that does not exist.
+   */
+  @Test
+  void everyExposedBeanIsTheClassOfTheSameName() {
+    Map<String, Class<?>> beans = componentsByBeanName();
+    for (String bean : ExpressionBeans.EXPOSED) {
+      assertThat(beans).as("a component named « " + bean + " »").containsKey(bean);
+      String simpleName = beans.get(bean).getSimpleName();
+      assertThat(Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1)).as("class of bean « " + bean + " »")
+          .isEqualTo(bean);
+    }
+  }
+
+  /**
+   * Every bean call in a model resolves, at test time, to a component and a public method of that name
+   * taking that many arguments ({@code ${partnershipDesign.fundingDecided(task)}}); every delegate
+   * expression to a component that is the delegate or listener the element expects. A typo in a model,
+   * or a method renamed in Java, fails the build rather than a cohort in month 7. Released models are
+   * read too, through {@link ExpressionBeans#RELEASED_NAMES}.
+   */
+  @ParameterizedTest
+  @MethodSource("currentAndReleasedModels")
+  void everyBeanCallOfTheModelResolvesToAPublicMethodOfItsClass(Path file) throws Exception {
+    Map<String, Class<?>> beans = componentsByBeanName();
+    boolean released = file.startsWith(Path.of("src/test/resources/released"));
+    List<BeanCall> calls = beanCallsOf(file);
+    assertThat(calls).as("bean calls read from " + file).isNotEmpty();
+    for (BeanCall call : calls) {
+      String bean = released ? ExpressionBeans.RELEASED_NAMES.getOrDefault(call.bean(), call.bean()) : call.bean();
+      assertThat(ExpressionBeans.EXPOSED).as(call + " in " + file + ": bean exposed to expressions").contains(bean);
+      Class<?> type = beans.get(bean);
+      assertThat(type).as(call + " in " + file + ": a component named « " + bean + " »").isNotNull();
+      if (call.method() == null) {
+        assertThat(call.listener()).as(call + " in " + file + ": what the element expects").isNotNull();
+        assertThat(call.listener().isAssignableFrom(type)).as(call + " in " + file + ": " + type.getSimpleName() + " is a "
+            + call.listener().getSimpleName()).isTrue();
+      } else {
+        assertThat(java.util.Arrays.stream(type.getMethods())
+            .filter(method -> !method.getDeclaringClass().equals(Object.class))
+            .anyMatch(method -> call.matches(method.getName(), method.getParameterCount(), method.isVarArgs())))
+            .as(call + " in " + file + ": a public method " + type.getSimpleName() + "." + call.method() + " with "
+                + call.arity() + " argument(s)").isTrue();
+      }
+    }
+  }
+
+  /** An old name answers only for the released models that still call it, never for a current one. */
+  @Test
+  void everyReleasedNameIsCalledByAReleasedModelOnlyAndAnswersWithAnExposedBean() throws Exception {
+    Set<String> current = new TreeSet<>();
+    for (Path file : models().toList()) {
+      current.addAll(beansNamedBy(file).keySet());
+    }
+    Set<String> released = new TreeSet<>();
+    for (Path file : releasedModels().toList()) {
+      released.addAll(beansNamedBy(file).keySet());
+    }
+    ExpressionBeans.RELEASED_NAMES.forEach((old, bean) -> {
+      assertThat(released).as("released name « " + old + " » called by a released model").contains(old);
+      assertThat(current).as("released name « " + old + " » in a current model").doesNotContain(old);
+      assertThat(ExpressionBeans.EXPOSED).as("bean answering « " + old + " »").contains(bean);
+    });
+  }
+
+  /** One call of a bean named by a model: {@code bean.method(arguments)}, or a delegate {@code ${bean}}. */
+  record BeanCall(String bean, String method, int arity, boolean property, Class<?> listener, String where) {
+
+    boolean matches(String name, int parameters, boolean varArgs) {
+      if (property) {
+        String capitalised = Character.toUpperCase(method.charAt(0)) + method.substring(1);
+        return parameters == 0 && (name.equals("get" + capitalised) || name.equals("is" + capitalised));
+      }
+      return name.equals(method) && (parameters == arity || (varArgs && arity >= parameters - 1));
+    }
+
+    @Override
+    public String toString() {
+      return (method == null ? "${" + bean + "}" : bean + "." + method + (property ? "" : "(" + arity + " argument(s))"))
+          + " (" + where + ")";
+    }
+  }
+
+  /** A method or property access: {@code bean.method(} or {@code bean.property}. */
+  private static final Pattern CALL = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)\\s*\\.\\s*([A-Za-z_]\\w*)\\s*(\\()?");
+
+  /** The bean calls of a model, read where {@link #beansNamedBy} reads the beans it names. */
+  static List<BeanCall> beanCallsOf(Path file) throws Exception {
+    List<BeanCall> calls = new java.util.ArrayList<>();
+    for (Element element : elements(file)) {
+      String where = element.getLocalName() + (element.getAttribute("id").isEmpty() ? "" : " " + element.getAttribute("id"));
+      NamedNodeMap attributes = element.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        Node attribute = attributes.item(i);
+        if ("delegateExpression".equals(attribute.getLocalName())) {
+          Matcher delegate = EXPRESSION.matcher(attribute.getNodeValue());
+          if (delegate.matches() && IDENTIFIER.matcher(delegate.group(1)).matches()) {
+            calls.add(new BeanCall(delegate.group(1).trim(), null, 0, false, delegateType(element), where));
+            continue;
+          }
+        }
+        collectCalls(attribute.getNodeValue(), where, calls);
+      }
+      NodeList children = element.getChildNodes();
+      for (int i = 0; i < children.getLength(); i++) {
+        if (children.item(i).getNodeType() == Node.TEXT_NODE || children.item(i).getNodeType() == Node.CDATA_SECTION_NODE) {
+          collectCalls(children.item(i).getNodeValue(), where, calls);
+        }
+      }
+    }
+    return calls;
+  }
+
+  /** What a delegate expression must name, by the element that carries it. */
+  private static Class<?> delegateType(Element element) {
+    return switch (element.getLocalName()) {
+      case "executionListener" -> org.camunda.bpm.engine.delegate.ExecutionListener.class;
+      case "taskListener" -> org.camunda.bpm.engine.delegate.TaskListener.class;
+      default -> org.camunda.bpm.engine.delegate.JavaDelegate.class;
+    };
+  }
+
+  private static void collectCalls(String text, String where, List<BeanCall> calls) {
+    Matcher expression = EXPRESSION.matcher(text);
+    while (expression.find()) {
+      String body = QUOTED.matcher(expression.group(1)).replaceAll("''");
+      Matcher call = CALL.matcher(body);
+      while (call.find()) {
+        if (ENGINE_NAMES.contains(call.group(1))) {
+          continue;
+        }
+        boolean invoked = call.group(3) != null;
+        calls.add(new BeanCall(call.group(1), call.group(2), invoked ? arity(body, call.end()) : 0, !invoked, null, where));
+      }
+    }
+  }
+
+  /** How many arguments a call passes: top-level commas between its parentheses (strings are already blanked). */
+  private static int arity(String body, int afterOpening) {
+    int depth = 0;
+    int commas = 0;
+    boolean any = false;
+    for (int i = afterOpening; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == ')' && depth == 0) {
+        return any ? commas + 1 : 0;
+      }
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        commas++;
+      }
+      any |= !Character.isWhitespace(c);
+    }
+    throw new AssertionError("unclosed call in ${" + body + "}");
+  }
+
+  /** The application's components by bean name, as Spring's component scan names them. */
+  static Map<String, Class<?>> componentsByBeanName() {
+    var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(true);
+    var registry = new org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry();
+    Map<String, Class<?>> beans = new TreeMap<>();
+    for (var definition : scanner.findCandidateComponents("fr.catalyse")) {
+      String name = org.springframework.context.annotation.AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry);
+      try {
+        beans.put(name, Class.forName(definition.getBeanClassName()));
+      } catch (ClassNotFoundException missing) {
+        throw new IllegalStateException(missing);
+      }
+    }
+    return beans;
+  }
+
+  /**
    * Scripts and Java class references run outside the list of exposed beans: the models use
    * expressions and delegate beans only, so the list is the whole of what a model can call.
    */

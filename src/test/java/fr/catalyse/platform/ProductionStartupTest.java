@@ -34,7 +34,7 @@ class ProductionStartupTest {
       assertThat(app.output())
           .contains("Catalyse ne peut pas démarrer (profil « demo ») :")
           .contains("CATALYSE_ADMIN_PASSWORD ne respecte pas la politique de mots de passe")
-          .contains("voir README, « Configuration »")
+          .contains("voir docs/operations.md, « Configuration »")
           .doesNotContain("en production");
     }
   }

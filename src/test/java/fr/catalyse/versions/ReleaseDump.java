@@ -1,11 +1,10 @@
 package fr.catalyse.versions;
 
+import static fr.catalyse.TestInfrastructure.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.catalyse.CatalyseApplication;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,14 +115,6 @@ class ReleaseDump {
       return Files.readString(output, StandardCharsets.UTF_8);
     } finally {
       Files.delete(output);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException unavailable) {
-      throw new UncheckedIOException(unavailable);
     }
   }
 }

@@ -13,7 +13,7 @@ import fr.catalyse.partnership.PartnershipRepository;
 import fr.catalyse.partnership.PartnershipScenario;
 import fr.catalyse.partnership.PartnershipStage;
 import fr.catalyse.pathway.CohortScenario;
-import fr.catalyse.pathway.GovernanceScenario;
+import fr.catalyse.governance.GovernanceScenario;
 import fr.catalyse.platform.Deadlines;
 import java.time.LocalDate;
 import java.util.Date;

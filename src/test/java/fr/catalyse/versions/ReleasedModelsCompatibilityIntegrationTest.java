@@ -136,7 +136,7 @@ class ReleasedModelsCompatibilityIntegrationTest extends IntegrationTestSupport 
     Set<String> required = new TreeSet<>();
     for (FlowNode node : engine.getRepositoryService().getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)) {
       boolean waitingEvent = node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent
-          || node instanceof StartEvent start && !start.getEventDefinitions().isEmpty();
+          || (node instanceof StartEvent start && !start.getEventDefinitions().isEmpty());
       if (node instanceof Activity || waitingEvent) {
         required.add(node.getId());
       }

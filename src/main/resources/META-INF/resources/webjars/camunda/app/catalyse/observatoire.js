@@ -13,7 +13,6 @@ const TASKLIST = '/camunda/app/tasklist/default/';
 const COCKPIT = '/camunda/app/cockpit/default/';
 const DOCUMENTS = '/camunda/api/catalyse/documents/';
 const SESSIONS = ['S1', 'S2', 'W', 'S3', 'S4'];
-const LIST_LIMIT = 500;
 
 // ---------------------------------------------------------------------------------------------
 // Markup that escapes by default
@@ -228,6 +227,24 @@ function supportMarkup(row) {
     <span class="cat-meter" aria-hidden="true"><span style="width:${width}%"></span></span></td>`;
 }
 
+// The binôme's review of the socle commun's latest version.
+const REVIEW_STATES = {
+  GIVEN: {tone: 'on-time', mark: '✓'},
+  EXPECTED: {tone: 'expected', mark: '○'},
+  MISSED: {tone: 'overdue', mark: '⚠'},
+  NOT_APPLICABLE: {tone: 'none', mark: ''}
+};
+
+function reviewMarkup(review, to) {
+  if (!review) return html`<td class="cat-cell cat-cell-none" data-review>—</td>`;
+  const state = REVIEW_STATES[review.state] || REVIEW_STATES.NOT_APPLICABLE;
+  const content = html`<span class="cat-cell-mark" aria-hidden="true">${state.mark}</span>
+    <span class="cat-cell-label">${review.label || 'sans objet'}</span>${review.reviewedAt
+      ? html`<span class="cat-cell-detail">le ${shortDate(review.reviewedAt)}</span>` : ''}`;
+  return html`<td class="cat-cell cat-cell-${state.tone}" data-review data-state="${review.state}">${review.taskId
+    ? html`<a href="${to.task(review.taskId)}" title="Ouvrir la tâche dans Tasklist">${content}</a>` : content}</td>`;
+}
+
 function participationMarkup(participation) {
   if (!participation) return html`<td>—</td>`;
   const catalysts = (participation.catalysts || []).map(person => person.name || person.id).filter(Boolean);
@@ -297,6 +314,7 @@ export function cohortMarkup(cohort, {to, url}) {
           ${session.plannedDate ? html`<span class="cat-detail">${formatDate(session.plannedDate)}</span>` : ''}
           ${session.statusLabel ? html`<span class="cat-detail">${session.statusLabel}</span>` : ''}</th>`)}
         <th scope="col" title="Mois d\u2019accompagnement mensuel faits sur ceux prévus">Suivi mensuel</th>
+        <th scope="col" title="Avis du binôme sur la dernière version du socle commun">Socle commun</th>
       </tr></thead>
       <tbody>${rows.length ? rows.map(row => {
         const late = SESSIONS.some(session => row.cells?.[session]?.state === 'OVERDUE');
@@ -306,8 +324,9 @@ export function cohortMarkup(cohort, {to, url}) {
           ${participationMarkup(row.participation)}
           ${SESSIONS.map(session => cellMarkup(session, row.cells?.[session], to))}
           ${supportMarkup(row)}
+          ${reviewMarkup(row.review, to)}
         </tr>`;
-      }) : html`<tr><td colspan="8">Aucun territoire dans cette cohorte.</td></tr>`}</tbody>
+      }) : html`<tr><td colspan="9">Aucun territoire dans cette cohorte.</td></tr>`}</tbody>
     </table>
     </div>
     ${exports(format => url(`/cohortes/${encodeURIComponent(cohort.id)}`, {format}))}
@@ -355,15 +374,17 @@ function countsMarkup(data) {
   </table></div>`;
 }
 
+// The sort keys are the server's (?tri=): the list comes a page at a time, sorted by the server on
+// the whole list, so that page 2 follows page 1 whatever the column.
 const PARTNERSHIP_COLUMNS = [
-  {key: 'name', label: 'Partenariat', value: item => item.name || ''},
-  {key: 'territory', label: 'Territoire', value: item => item.territory?.name || ''},
-  {key: 'kind', label: 'Type', value: item => item.kindLabel || ''},
-  {key: 'stage', label: 'Étape', value: (item, order) => order.get(item.stage) ?? 99},
-  {key: 'daysInStage', label: 'Jours dans l\u2019étape', value: item => item.daysInStage ?? -1, numeric: true},
-  {key: 'nextTask', label: 'Prochaine tâche', value: item => item.nextTask?.dueAt || '9999'},
-  {key: 'lateTasks', label: 'Tâches en retard', value: item => item.lateTasks || 0, numeric: true},
-  {key: 'evaluation', label: 'Évaluation', value: item => item.evaluation?.label || ''}
+  {key: 'name', label: 'Partenariat'},
+  {key: 'territory', label: 'Territoire'},
+  {key: 'kind', label: 'Type'},
+  {key: 'stage', label: 'Étape'},
+  {key: 'daysInStage', label: 'Jours dans l\u2019étape', firstDescending: true},
+  {key: 'nextTask', label: 'Prochaine tâche'},
+  {key: 'lateTasks', label: 'Tâches en retard', firstDescending: true},
+  {key: 'evaluation', label: 'Évaluation'}
 ];
 
 function partnershipRow(item, to) {
@@ -398,16 +419,36 @@ function distinct(items, code, label) {
   return [...seen].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
 }
 
-/** Draws the partnerships block into node and wires its filters and sorting. */
-export function drawPartnerships(node, data, {to, url}) {
-  const items = data.items || [];
-  const stageOrder = new Map((data.stages || []).map((stage, index) => [stage.code, index]));
-  const territories = distinct([...(data.counts || []), ...items], row => row.territory?.code, row => row.territory?.name);
-  const kinds = distinct(items, item => item.kind, item => item.kindLabel);
-  const stages = (data.stages || []).map(stage => [stage.code, stage.label]);
-  const state = {territoire: '', etape: '', type: '', sort: 'lateTasks', descending: true};
+/** What the list's count line says for a page of the server's answer. */
+export function listCount(page) {
+  const total = page.total || 0;
+  if (!total) return 'Aucun partenariat ne correspond à ces filtres.';
+  const items = page.items || [];
+  if ((page.pages || 1) <= 1) return `${plural(total, 'partenariat', 'partenariats')}.`;
+  const first = (page.page - 1) * page.pageSize + 1;
+  return `Partenariats ${formatNumber(first)} à ${formatNumber(first + items.length - 1)} sur ${formatNumber(total)} `
+    + `(page ${formatNumber(page.page)} sur ${formatNumber(page.pages)}) ; l\u2019export donne la liste entière.`;
+}
 
-  if (!items.length) {
+/** The query of a list request: filters, sort and page, as the server names them. */
+function listQuery(state) {
+  return {territoire: state.territoire, etape: state.etape, type: state.type, tri: state.sort,
+    ordre: state.descending ? 'desc' : 'asc', page: state.page > 1 ? String(state.page) : ''};
+}
+
+/**
+ * Draws the partnerships block into node from the first page of the list, and wires its filters,
+ * sorting and pages: each asks the server for the page wanted (observatory.get), the grid of counts
+ * stays the one of every partnership.
+ */
+export function drawPartnerships(node, data, {to, url, observatory}) {
+  const territories = distinct(data.counts || [], row => row.territory?.code, row => row.territory?.name);
+  const kinds = (data.kinds || []).map(kind => [kind.code, kind.label]);
+  const stages = (data.stages || []).map(stage => [stage.code, stage.label]);
+  const state = {territoire: '', etape: '', type: '', sort: data.sort || 'territory', descending: Boolean(data.descending), page: 1};
+  let asked = 0;
+
+  if (!data.total) {
     node.innerHTML = html`<section class="cat-block" aria-labelledby="cat-partnerships-title">
       <h3 id="cat-partnerships-title">Où en sont les partenariats</h3>
       <p>Aucun partenariat pour l\u2019instant.</p>
@@ -431,51 +472,76 @@ export function drawPartnerships(node, data, {to, url}) {
         <button type="button" class="cat-sort" data-sort="${column.key}">${column.label}<span class="cat-sort-mark" aria-hidden="true"></span></button></th>`)}</tr></thead>
       <tbody></tbody>
     </table></div>
+    <nav class="cat-pager" aria-label="Pages de la liste des partenariats">
+      <button type="button" class="cat-button" data-page="previous">Page précédente</button>
+      <button type="button" class="cat-button" data-page="next">Page suivante</button>
+    </nav>
     <div data-exports></div>
   </section>`;
 
   const form = node.querySelector('form');
-  const body = node.querySelector('.cat-list tbody');
+  const table = node.querySelector('.cat-list');
+  const body = table.querySelector('tbody');
+  let shown = data;
 
-  function draw() {
-    const column = PARTNERSHIP_COLUMNS.find(candidate => candidate.key === state.sort);
-    const shown = items.filter(item => (!state.territoire || item.territory?.code === state.territoire)
-      && (!state.etape || item.stage === state.etape) && (!state.type || item.kind === state.type));
-    shown.sort((a, b) => {
-      const left = column.value(a, stageOrder);
-      const right = column.value(b, stageOrder);
-      const order = typeof left === 'number' && typeof right === 'number' ? left - right : String(left).localeCompare(String(right), 'fr');
-      return (state.descending ? -order : order) || String(a.name).localeCompare(String(b.name), 'fr');
-    });
-    body.innerHTML = shown.length
-      ? html`${shown.slice(0, LIST_LIMIT).map(item => partnershipRow(item, to))}`.text
+  function draw(page) {
+    shown = page;
+    const items = page.items || [];
+    body.innerHTML = items.length
+      ? html`${items.map(item => partnershipRow(item, to))}`.text
       : html`<tr><td colspan="${PARTNERSHIP_COLUMNS.length}">Aucun partenariat ne correspond à ces filtres.</td></tr>`.text;
-    node.querySelector('[data-count]').textContent = shown.length > LIST_LIMIT
-      ? `${formatNumber(LIST_LIMIT)} premiers partenariats affichés sur ${formatNumber(shown.length)} : affinez avec les filtres, ou exportez la liste.`
-      : `${plural(shown.length, 'partenariat', 'partenariats')}${shown.length < items.length ? ` sur ${formatNumber(items.length)}` : ''}.`;
+    node.querySelector('[data-count]').textContent = listCount(page);
+    // The sort marks follow the rows drawn, not the click: they change once the sorted page is there.
     for (const header of node.querySelectorAll('th[data-column]')) {
-      const sorted = header.dataset.column === state.sort;
-      header.setAttribute('aria-sort', sorted ? (state.descending ? 'descending' : 'ascending') : 'none');
-      header.querySelector('.cat-sort-mark').textContent = sorted ? (state.descending ? ' ▼' : ' ▲') : '';
+      const sorted = header.dataset.column === page.sort;
+      header.setAttribute('aria-sort', sorted ? (page.descending ? 'descending' : 'ascending') : 'none');
+      header.querySelector('.cat-sort-mark').textContent = sorted ? (page.descending ? ' ▼' : ' ▲') : '';
     }
-    const filters = {territoire: state.territoire, etape: state.etape, type: state.type};
-    node.querySelector('[data-exports]').innerHTML = exports(format => url('/partenariats', {...filters, format})).text;
+    node.querySelector('[data-page=previous]').disabled = (page.page || 1) <= 1;
+    node.querySelector('[data-page=next]').disabled = (page.page || 1) >= (page.pages || 1);
+    node.querySelector('.cat-pager').hidden = (page.pages || 1) <= 1;
+    const everyPage = {...listQuery(state), page: ''};
+    node.querySelector('[data-exports]').innerHTML = exports(format => url('/partenariats', {...everyPage, format})).text;
+    table.removeAttribute('aria-busy');
+  }
+
+  async function ask() {
+    const mine = ++asked;
+    table.setAttribute('aria-busy', 'true');
+    const query = new URLSearchParams(Object.entries(listQuery(state)).filter(([, value]) => value)).toString();
+    try {
+      const page = await observatory.get(`/partenariats${query ? `?${query}` : ''}`);
+      if (mine === asked) draw(page);
+    } catch (error) {
+      if (mine !== asked || error.name === 'AbortError') return;
+      table.removeAttribute('aria-busy');
+      body.innerHTML = html`<tr><td colspan="${PARTNERSHIP_COLUMNS.length}">${error.message}</td></tr>`.text;
+    }
   }
 
   form.addEventListener('change', () => {
     state.territoire = form.elements.territoire.value;
     state.etape = form.elements.etape.value;
     state.type = form.elements.type.value;
-    draw();
+    state.page = 1;
+    ask();
   });
   form.addEventListener('reset', () => setTimeout(() => form.dispatchEvent(new Event('change'))));
   form.addEventListener('submit', event => event.preventDefault());
   node.querySelector('.cat-list thead').addEventListener('click', event => {
     const button = event.target.closest('[data-sort]');
     if (!button) return;
-    state.descending = state.sort === button.dataset.sort ? !state.descending : button.dataset.sort === 'lateTasks' || button.dataset.sort === 'daysInStage';
-    state.sort = button.dataset.sort;
-    draw();
+    const column = PARTNERSHIP_COLUMNS.find(candidate => candidate.key === button.dataset.sort);
+    state.descending = state.sort === column.key ? !state.descending : Boolean(column.firstDescending);
+    state.sort = column.key;
+    state.page = 1;
+    ask();
+  });
+  node.querySelector('.cat-pager').addEventListener('click', event => {
+    const button = event.target.closest('[data-page]');
+    if (!button || button.disabled) return;
+    state.page = Math.max(1, (shown.page || 1) + (button.dataset.page === 'next' ? 1 : -1));
+    ask().then(() => table.scrollIntoView({behavior: 'smooth', block: 'start'}));
   });
   node.querySelector('.cat-heat').addEventListener('click', event => {
     const button = event.target.closest('[data-territory]');
@@ -485,7 +551,7 @@ export function drawPartnerships(node, data, {to, url}) {
     form.dispatchEvent(new Event('change'));
     node.querySelector('.cat-list').scrollIntoView({behavior: 'smooth', block: 'start'});
   });
-  draw();
+  draw(data);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,0 @@
-package fr.catalyse.pathway;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface GovernanceReviewRepository extends JpaRepository<GovernanceReview, Long> {
-
-  List<GovernanceReview> findByDialogueOrderById(GovernanceDialogue dialogue);
-}

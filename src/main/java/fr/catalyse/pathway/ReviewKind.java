@@ -1,9 +1,0 @@
-package fr.catalyse.pathway;
-
-/** The reviews of a governance dialogue. */
-public enum ReviewKind {
-  INITIAL,
-  QUARTERLY,
-  YEARLY,
-  FINAL
-}
