@@ -1,6 +1,7 @@
 // Screenshot-level check of the French webapps, in headless Chromium (Debian's /usr/bin/chromium):
 // the Tasklist login page and, logged in as a demo catalyst, the task list with the role filters;
-// then Cockpit as a programme lead, with the programme observatory (« Programme » page and a
+// a demo catalyst attaching their deliverable's file in the task's « Documents » tab and downloading it from
+// their « Observatoire » page; then Cockpit as a programme lead, with the programme observatory (« Programme » page and a
 // partnership's « Dossier » tab), and the catalysts' « Observatoire » page in Tasklist.
 // Screenshots go to target/screenshots/.
 //   node .ci/webapps-in-french.mjs http://localhost:8089
@@ -117,6 +118,21 @@ try {
 }
 await late.screenshot({path: `${shots}/tasklist-livrable-s2.png`, fullPage: true});
 
+// The same task's « Documents » tab: the catalyst attaches their S2 deliverable as a file.
+const attachedName = 'livrable-s2-cote-ouest.pdf';
+try {
+  await late.getByText('Documents', {exact: true}).first().click();
+  await late.locator('.cat-task-documents input.cat-add').waitFor({state: 'attached', timeout: 20000});
+  await late.locator('.cat-task-documents input.cat-add').setInputFiles({name: attachedName, mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% Livrable S2 de la Côte Ouest\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')});
+  await late.locator('.cat-task-documents .cat-document-link', {hasText: attachedName}).waitFor({timeout: 20000});
+  await expectText(late, ['Cette tâche attend', 'document PDF', 'Remplacer', 'Retirer'], 'onglet « Documents » du livrable S2');
+  await frenchOnly(late, '.cat-task-documents', 'onglet « Documents » du livrable S2');
+} catch (error) {
+  failures.push(`livrable S2 de la Côte Ouest : fichier non joint (${error.message.split('\n')[0]})`);
+}
+await late.screenshot({path: `${shots}/tasklist-livrable-s2-documents.png`, fullPage: true});
+
 // The same catalyst's « Observatoire » page: their territory late on S2, and nothing of any other territory.
 const theirs = 'Territoire de la Côte Ouest (La Réunion)';
 await late.locator('a[href="#/observatoire"]').first().click().catch(() => failures.push('Tasklist de jean-marc.payet : lien « Observatoire » absent'));
@@ -132,6 +148,19 @@ if (await appears(late.locator('.cat-grid tr[data-territory]'), 'Observatoire de
     if (page.includes(other)) failures.push(`Observatoire de jean-marc.payet : un autre territoire apparaît (« ${other} »)`);
   }
   await frenchOnly(late, '.cat-observatory', 'Observatoire de jean-marc.payet');
+  // The S2 cell downloads the file just attached, as an attachment, with the session.
+  const file = await late.locator('.cat-grid tr[data-territory=cote-ouest] [data-session=S2] a.cat-cell-document').getAttribute('href')
+    .catch(() => null);
+  if (!file) failures.push('Observatoire de jean-marc.payet : la cellule S2 ne propose pas le fichier du livrable');
+  else {
+    const response = await late.request.get(new URL(file, base).href);
+    const body = await response.body();
+    if (!response.ok() || body.subarray(0, 5).toString() !== '%PDF-'
+        || !(response.headers()['content-disposition'] || '').startsWith('attachment')
+        || response.headers()['x-content-type-options'] !== 'nosniff') {
+      failures.push(`Observatoire de jean-marc.payet : le fichier du livrable S2 ne se télécharge pas (${response.status()})`);
+    }
+  }
 }
 await late.setViewportSize({width: 1280, height: 1600});
 await late.screenshot({path: `${shots}/tasklist-observatoire-catalyseur.png`, fullPage: true});
@@ -169,9 +198,12 @@ if (await appears(cockpit.locator('.cat-grid tr[data-territory]'), 'Programme, g
     const cell = row.locator('[data-session=S2]');
     const state = await cell.getAttribute('data-state');
     if (state !== 'OVERDUE' || !(await cell.textContent()).includes('en retard')) failures.push(`Programme : S2 de ${name} n'apparaît pas en retard (${state})`);
-    const task = await cell.locator('a').getAttribute('href').catch(() => null);
+    const task = await cell.locator('a:not(.cat-cell-document)').getAttribute('href').catch(() => null);
     if (!task || !task.includes('/camunda/app/tasklist/default/#/?task=')) failures.push(`Programme : S2 de ${name} ne mène pas à sa tâche (${task})`);
     if (!summary.includes(name)) failures.push(`Programme : ${name} absent du résumé des retards (« ${summary.trim()} »)`);
+  }
+  if (await cockpit.locator('.cat-grid tr[data-territory=nantes] [data-session=S1] a.cat-cell-document').count() === 0) {
+    failures.push('Programme : le bilan initial de Nantes (démo) ne propose pas son fichier');
   }
   const onTime = await cockpit.locator('.cat-grid tr[data-territory=nantes] [data-session=S2]').getAttribute('data-state');
   if (onTime === 'OVERDUE') failures.push('Programme : S2 de Nantes en retard alors qu\'il est déposé');

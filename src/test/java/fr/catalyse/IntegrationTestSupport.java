@@ -62,6 +62,19 @@ public abstract class IntegrationTestSupport {
   private org.camunda.bpm.engine.ProcessEngine camunda;
 
   /**
+   * A test with a context of its own (the upgrade test, {@code @DirtiesContext}) closes an engine of the same
+   * name when it ends, which takes the name « default » out of Camunda's registry of engines: the REST
+   * filters of the cached context then find no engine (404 « Process engine default not available »). Put
+   * this context's engine back before each test.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void engineRegisteredUnderItsName() {
+    if (org.camunda.bpm.engine.ProcessEngines.getProcessEngines().get(camunda.getName()) != camunda) {
+      org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(camunda);
+    }
+  }
+
+  /**
    * Runs the queued email-delivery jobs that are due (welcome, password link, alert about an address),
    * as the job executor would: it is off in tests. Fails the test if one of them fails.
    *

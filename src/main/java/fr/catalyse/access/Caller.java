@@ -35,6 +35,21 @@ public class Caller {
     return sessions.signedIn(request).map(user -> user.groupIds().contains(Groups.CAMUNDA_ADMIN)).orElse(false);
   }
 
+  /**
+   * Who makes this request: the engine's authentication set by {@link RestAuthentication} on /api and
+   * /engine-rest, else the person signed in to the webapps on this browser session, with their groups and
+   * tenants read afresh; empty for an anonymous request. Endpoints served under /camunda/api/ by Spring
+   * (outside the webapps' own resources) find their caller here, where Camunda's filters have already
+   * checked the session's CSRF token on writes.
+   */
+  public java.util.Optional<Authentication> of(jakarta.servlet.http.HttpServletRequest request) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication != null) {
+      return java.util.Optional.of(authentication);
+    }
+    return sessions.signedIn(request).map(user -> new Authentication(user.userId(), user.groupIds(), user.tenantIds()));
+  }
+
   /** @return the caller's user id, if they hold one of the roles (administrators always may) */
   public String requireRole(Role... roles) {
     Authentication authentication = identity.getCurrentAuthentication();

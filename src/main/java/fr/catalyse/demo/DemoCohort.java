@@ -1,5 +1,7 @@
 package fr.catalyse.demo;
 
+import fr.catalyse.access.Role;
+import fr.catalyse.documents.DocumentLibrary;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.EngineClock;
 import fr.catalyse.platform.ProcessVariables;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,10 +28,17 @@ class DemoCohort implements Seeder {
   static final String NAME = "Territoires pilotes 2026";
   static final List<String> LATE_WITH_S2 = List.of("dunkerque", "redon", "tarn", "cote-ouest");
 
-  private final DemoPlayer player;
+  /** Territories whose S1 deliverable comes with its file, as a participant would attach it in Tasklist. */
+  static final List<String> WITH_FILES = List.of("nantes", "figeac", "redon");
 
-  DemoCohort(DemoPlayer player) {
+  private final DemoPlayer player;
+  private final DocumentLibrary documents;
+  private final IdentityService identity;
+
+  DemoCohort(DemoPlayer player, DocumentLibrary documents, IdentityService identity) {
     this.player = player;
+    this.documents = documents;
+    this.identity = identity;
   }
 
   @Override
@@ -58,11 +68,26 @@ class DemoCohort implements Seeder {
           "sessionAgenda", "Plénière, ateliers entre pairs, retours d'expérience."));
       player.runJobs(cohort, "Task_SendConvocations");
       player.runJobs(cohort, "Timer_SessionDay");
-      player.complete(cohort, "Task_RecordSession", task -> Map.of("attendance", player.variable(task, "selectedTerritories"),
-          "sessionMinutes", "Tous les binômes étaient présents ; échanges nourris sur les premiers constats."));
-      player.completeBeforeDue(cohort, "Task_SubmitDeliverable", Duration.ofDays(2), task -> "S2".equals(session)
-          && LATE_WITH_S2.contains((String) player.variable(task, ProcessVariables.TERRITORY)) ? null
-          : Map.of("deliverableSummary", "Constats, acteurs mobilisés, premières actions et suites envisagées."));
+      player.complete(cohort, "Task_RecordSession", task -> {
+        if ("S1".equals(session)) {
+          documents.attachAs("camille.lefebvre", task.getId(), "compte-rendu-S1.pdf", DemoFiles.pdf("Compte rendu de la session S1",
+              "Tous les binômes étaient présents.", "Atelier bilan : chaque territoire a présenté ses premiers constats."));
+        }
+        return Map.of("attendance", player.variable(task, "selectedTerritories"),
+            "sessionMinutes", "Tous les binômes étaient présents ; échanges nourris sur les premiers constats.");
+      });
+      player.completeBeforeDue(cohort, "Task_SubmitDeliverable", Duration.ofDays(2), task -> {
+        String territory = (String) player.variable(task, ProcessVariables.TERRITORY);
+        if ("S2".equals(session) && LATE_WITH_S2.contains(territory)) {
+          return null;
+        }
+        if ("S1".equals(session) && WITH_FILES.contains(territory)) {
+          documents.attachAs(catalystOf(territory), task.getId(), "bilan-initial-" + territory + ".pdf",
+              DemoFiles.pdf("Bilan initial — " + territory, "Constats : des acteurs nombreux, peu de lieux pour se rencontrer.",
+                  "Acteurs mobilisés : la collectivité, deux associations, une entreprise.", "Suites : un atelier de diagnostic partagé."));
+        }
+        return Map.of("deliverableSummary", "Constats, acteurs mobilisés, premières actions et suites envisagées.");
+      });
       if ("S1".equals(session)) {
         player.complete(cohort, "Task_CapitaliseSession", task -> Map.of("sessionLessons",
             "Les territoires partagent le besoin d'un tiers de confiance pour réunir les acteurs."));
@@ -70,6 +95,10 @@ class DemoCohort implements Seeder {
     }
     dialogue("nantes", "Gouvernance des alliances de Nantes Métropole", true);
     dialogue("figeac", "Gouvernance des alliances du Grand-Figeac", false);
+  }
+
+  private String catalystOf(String territory) {
+    return identity.createUserQuery().memberOfGroup(Role.CATALYST.groupIn(territory)).orderByUserId().asc().list().get(0).getId();
   }
 
   private void dialogue(String territory, String subject, boolean interviewed) {

@@ -2,6 +2,7 @@ package fr.catalyse.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.catalyse.documents.DocumentLibrary;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.platform.ProcessVariables;
 import fr.catalyse.platform.Seeder;
@@ -10,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -29,9 +33,15 @@ class DemoPartnerships implements Seeder {
   static final String PROCESS = "partnership-lifecycle";
 
   private final DemoPlayer player;
+  private final DocumentLibrary documents;
+  private final TaskService tasks;
+  private final IdentityService identity;
 
-  DemoPartnerships(DemoPlayer player) {
+  DemoPartnerships(DemoPlayer player, DocumentLibrary documents, TaskService tasks, IdentityService identity) {
     this.player = player;
+    this.documents = documents;
+    this.tasks = tasks;
+    this.identity = identity;
   }
 
   @Override
@@ -55,11 +65,30 @@ class DemoPartnerships implements Seeder {
       boolean each = step.path("each").asBoolean();
       int[] answered = {0};
       int completed = player.complete(instance, step.get("task").asText(),
-          task -> each || answered[0]++ == 0 ? variables(step.get("values")) : null);
+          task -> {
+            if (!each && answered[0]++ > 0) {
+              return null;
+            }
+            if (step.has("file")) {
+              attach(task, step.get("file").asText());
+            }
+            return variables(step.get("values"));
+          });
       if (completed == 0) {
         throw new IllegalStateException(FILE + " : aucune tâche " + step.get("task").asText() + " ouverte");
       }
     }
+  }
+
+  /** A file attached as a member of the task's candidate group would attach it (e.g. the signed convention). */
+  private void attach(Task task, String fileName) {
+    String member = tasks.getIdentityLinksForTask(task.getId()).stream().filter(link -> link.getGroupId() != null)
+        .map(link -> identity.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc().list())
+        .filter(users -> !users.isEmpty()).map(users -> users.get(0).getId()).findFirst()
+        .orElseThrow(() -> new IllegalStateException(FILE + " : personne ne peut joindre « " + fileName + " » à " + task.getName()));
+    documents.attachAs(member, task.getId(), fileName, DemoFiles.pdf("Convention de partenariat signée",
+        "Les partenaires s'engagent sur les objectifs, les moyens et la gouvernance de l'expérimentation.",
+        "Signé pour l'organisation : la direction."));
   }
 
   /** Form values as Tasklist submits them: lists and objects as JSON variables. */

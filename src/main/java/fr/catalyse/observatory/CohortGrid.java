@@ -64,9 +64,17 @@ class CohortGrid {
   record Person(String id, String name) {
   }
 
-  /** One deliverable's state; {@code taskId} is its open task, if any. */
+  /** One deliverable's state; {@code taskId} is its open task, if any; {@code documentId} its first file, if any. */
   record Cell(String state, String label, String dueAt, String submittedAt, Long daysLate, String taskId,
-      String processInstanceId) {
+      String processInstanceId, String documentId) {
+
+    Cell(String state, String label, String dueAt, String submittedAt, Long daysLate, String taskId, String processInstanceId) {
+      this(state, label, dueAt, submittedAt, daysLate, taskId, processInstanceId, null);
+    }
+
+    Cell withDocument(String id) {
+      return id == null ? this : new Cell(state, label, dueAt, submittedAt, daysLate, taskId, processInstanceId, id);
+    }
   }
 
   record Foundation(int version, String status, String statusLabel, int reviewsReceived, int reviewsExpected,
@@ -124,6 +132,16 @@ class CohortGrid {
     Map<String, Review> reviews = foundation == null ? Map.of() : reviews(scope, parameters,
         tasks.territoryTasks(cohort.processInstanceId(), EngineTasks.FOUNDATION_REVIEW_TASK));
     Review noReview = foundation == null ? NO_REVIEW : MISSED_REVIEW;
+    // The first file of each deliverable (documents module, table catalyse_document), by territory and session.
+    Map<String, String> files = new HashMap<>();
+    jdbc.query("""
+        select territory_code, session_code, id from catalyse_document
+        where process_instance_id = :instance and task_definition_key = 'Task_SubmitDeliverable' and session_code is not null
+        order by uploaded_at desc, id desc
+        """, new MapSqlParameterSource("instance", cohort.processInstanceId()),
+        row -> {
+          files.put(row.getString("territory_code") + "/" + row.getString("session_code"), row.getString("id"));
+        });
 
     List<Row> rows = new ArrayList<>(jdbc.query("""
         select p.id, p.status, p.applied_at, p.decided_at, p.catalyst_one, p.catalyst_two, t.code, t.name,
@@ -145,7 +163,8 @@ class CohortGrid {
             Session planned = sessions.get(session.name());
             boolean cancelled = planned != null && SessionStatus.CANCELLED.name().equals(planned.status());
             cells.put(session.name(), cell(session, status, cancelled, handedIn.get(session.name()),
-                openTasks.get(territory.code()), cohort.processInstanceId(), now));
+                openTasks.get(territory.code()), cohort.processInstanceId(), now)
+                .withDocument(files.get(territory.code() + "/" + session.name())));
           }
           return new Row(territory, participation(row, status), cells, row.getInt("months"),
               status == ParticipationStatus.SELECTED ? pathway.supportMonths() : 0,

@@ -8,6 +8,7 @@
  */
 @ApplicationModule(allowedDependencies = {
     "access :: callers",
+    "documents :: library",
     "forms :: values",
     "notification :: emails",
     "territory :: directory"})

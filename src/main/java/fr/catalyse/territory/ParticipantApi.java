@@ -46,12 +46,17 @@ class ParticipantApi {
   }
 
   /**
-   * POST /api/participants/import as a form upload (multipart, part "fichier"); the servlet container
-   * bounds the part itself (spring.servlet.multipart.max-file-size, 1 MB by default).
+   * POST /api/participants/import as a form upload (multipart, part "fichier"), 1 MB at most: the servlet
+   * container accepts larger parts for documents (documents.UploadLimits), so the import keeps its own bound.
    */
+  private static final org.springframework.util.unit.DataSize MAX_UPLOAD = org.springframework.util.unit.DataSize.ofMegabytes(1);
+
   @PostMapping(path = "/api/participants/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ParticipantOnboarding.Report importFile(@RequestPart("fichier") MultipartFile file) throws IOException {
     caller.requireRole(Role.PROGRAMME_TEAM);
+    if (file.getSize() > MAX_UPLOAD.toBytes()) {
+      throw new org.springframework.web.multipart.MaxUploadSizeExceededException(MAX_UPLOAD.toBytes());
+    }
     InputStream csv = file.getInputStream();
     return caller.asSystem(() -> onboarding.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8)));
   }

@@ -80,6 +80,14 @@ class PartnershipJourneyIntegrationTest extends IntegrationTestSupport {
     assertThat(visible(CATALYST)).extracting(task -> task.get("taskDefinitionKey").asText()).doesNotContain("Task_FundingDecision");
     work(FUNDER, "Task_FundingDecision", vars("fundingDecision", text("accorde"), "fundingAmount", number(10000)));
     for (String signatory : List.of(ASSOCIATION, COMPANY, MAYOR)) {
+      // The signature is the signed convention, uploaded by the signatory before completing their task.
+      String boundary = "convention-" + signatory;
+      byte[] upload = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"convention.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n" + new String(PartnershipScenario.SIGNED_AGREEMENT,
+              java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      var attached = rest().as(signatory).send("/api/documents/taches/" + only(signatory, "Task_SignAgreement"),
+          "multipart/form-data; boundary=" + boundary, java.net.http.HttpRequest.BodyPublishers.ofByteArray(upload));
+      assertThat(attached.status()).as(signatory + " attaches the signed convention: " + attached).isEqualTo(201);
       work(signatory, "Task_SignAgreement", vars("agreementSigned", Map.of("value", true, "type", "Boolean"),
           "signatoryName", text("Présidence")));
     }

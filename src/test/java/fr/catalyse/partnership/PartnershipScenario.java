@@ -37,6 +37,10 @@ public class PartnershipScenario {
   private final String company;
   private ProcessInstance instance;
 
+  /** A small real PDF: the signed convention each signatory attaches. */
+  public static final byte[] SIGNED_AGREEMENT = ("%PDF-1.4\n% Convention de partenariat signée\n1 0 obj << /Type /Catalog >> endobj\n"
+      + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
   public PartnershipScenario(ProcessEngine engine, AccessDirectory access) {
     this(engine, access, "alpha", CATALYST, ASSOCIATION, COMPANY);
   }
@@ -190,7 +194,13 @@ public class PartnershipScenario {
   }
 
   public PartnershipScenario signAll() {
+    fr.catalyse.documents.DocumentLibrary documents = fr.catalyse.EngineContext.bean(engine, fr.catalyse.documents.DocumentLibrary.class);
     for (Task signature : tasks("Task_SignAgreement")) {
+      // The signature is the signed convention, attached by a member of the signatory's group.
+      String signatory = tasks.getIdentityLinksForTask(signature.getId()).stream().filter(link -> link.getGroupId() != null)
+          .map(link -> engine.getIdentityService().createUserQuery().memberOfGroup(link.getGroupId()).list())
+          .filter(members -> !members.isEmpty()).map(members -> members.get(0).getId()).findFirst().orElse("prog.test");
+      documents.attachAs(signatory, signature.getId(), "convention-signee.pdf", SIGNED_AGREEMENT);
       tasks.complete(signature.getId(), values("agreementSigned", true, "signatoryName", "Direction générale"));
     }
     return this;

@@ -11,6 +11,7 @@
 const PLUGIN = 'catalyse-observatoire';
 const TASKLIST = '/camunda/app/tasklist/default/';
 const COCKPIT = '/camunda/app/cockpit/default/';
+const DOCUMENTS = '/camunda/api/catalyse/documents/';
 const SESSIONS = ['S1', 'S2', 'W', 'S3', 'S4'];
 
 // ---------------------------------------------------------------------------------------------
@@ -211,8 +212,10 @@ function cellMarkup(session, cell, to) {
   const title = cell.taskId ? 'Ouvrir la tâche dans Tasklist' : href ? 'Ouvrir l\u2019instance dans Cockpit' : '';
   const content = html`<span class="cat-cell-mark" aria-hidden="true">${state.mark}</span>
     <span class="cat-cell-label">${label}</span>${detail ? html`<span class="cat-cell-detail">${detail}</span>` : ''}`;
+  const file = cell.documentId ? html`<a class="cat-cell-document" href="${DOCUMENTS}${encodeURIComponent(cell.documentId)}/fichier"
+    download title="Télécharger le fichier du livrable">fichier</a>` : '';
   return html`<td class="cat-cell cat-cell-${state.tone}" data-session="${session}" data-state="${cell.state}">${href
-    ? html`<a href="${href}" title="${title}">${content}</a>` : content}</td>`;
+    ? html`<a href="${href}" title="${title}">${content}</a>` : content}${file}</td>`;
 }
 
 function supportMarkup(row) {
@@ -996,6 +999,19 @@ export function renderTerritories(node, {api, route = '/observatoire'}) {
   return () => requests.abort();
 }
 
+/** The partnership's files (signed conventions, evaluation synthesis…), each a download. */
+async function dossierDocuments(processInstanceId, signal) {
+  const response = await fetch(`${DOCUMENTS}instances/${encodeURIComponent(processInstanceId)}`,
+    {credentials: 'same-origin', signal, headers: {Accept: 'application/json'}});
+  const documents = response.ok ? await response.json() : [];
+  return html`<section class="cat-dossier-documents"><h3>Documents</h3>${documents.length
+    ? html`<ul class="cat-documents">${documents.map(document => html`<li class="cat-document">
+        <a href="${DOCUMENTS}${encodeURIComponent(document.id)}/fichier" download="${document.name}">${document.name}</a>
+        <span class="cat-detail">${document.type} · ${document.sizeLabel} · déposé par ${document.uploadedBy}
+          le ${formatDate(document.uploadedAt)}</span></li>`)}</ul>`
+    : html`<p class="cat-detail">Aucun document joint aux tâches de ce partenariat.</p>`}</section>`;
+}
+
 /** Cockpit's « Dossier » tab of a process instance: the partnership's business record. */
 export function renderDossier(node, {api, processInstanceId}) {
   loadStyles();
@@ -1007,6 +1023,7 @@ export function renderDossier(node, {api, processInstanceId}) {
   guarded(target, context, async () => {
     try {
       target.innerHTML = dossierMarkup(await context.observatory.get(`/dossier/${encodeURIComponent(processInstanceId)}`, requests.signal)).text;
+      target.insertAdjacentHTML('beforeend', (await dossierDocuments(processInstanceId, requests.signal)).text);
     } catch (error) {
       if (!(error instanceof Refusal) || error.status !== 404) throw error;
       target.innerHTML = html`<p class="cat-detail">Cette instance n\u2019est pas un partenariat : elle n\u2019a pas de dossier. Ses données sont dans l\u2019onglet « Variables ».</p>`.text;

@@ -13,7 +13,7 @@ export default {
   locales,
   dateFormat,
   // The programme observatory for catalysts and the steering committee (relative to app/tasklist/).
-  customScripts: ['scripts/observatoire.js'],
+  customScripts: ['scripts/observatoire.js', 'scripts/documents.js'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'prendre en charge la tâche sélectionnée'},
     focusFilter: {key: 'ctrl+shift+f', description: 'aller au premier filtre de la liste'},
