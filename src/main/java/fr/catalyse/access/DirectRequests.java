@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
@@ -49,7 +50,8 @@ import org.springframework.stereotype.Component;
  * the start form, the registration of the business record and the territory check. Participants, the
  * programme team and the committee start processes through their start event and its form, and move
  * instances on by completing their tasks; no model of ours waits for a message, a signal or a
- * condition, so nobody but the operator has a reason to send one.
+ * condition, so nobody but the operator has a reason to send one. The engine's own attachments are the
+ * operator's too: they skip the checks of Catalyse's documents (type from the content, size, territory).
  *
  * <p>Every engine internal this needs (the command classes and the command interceptor) is in this
  * class, so a move to a fork of the engine touches it alone.
@@ -66,6 +68,8 @@ public class DirectRequests extends AbstractProcessEnginePlugin {
   private static final String CORRELATE = "envoyer un message aux instances";
   private static final String SIGNAL = "envoyer un signal aux instances";
   private static final String CONDITION = "démarrer des instances par une condition";
+  private static final String ATTACH = "joindre un fichier par l'API du moteur, qui ne vérifie ni son type ni sa taille "
+      + "(les documents se déposent dans l'onglet « Documents » de la tâche)";
 
   /** The commands reserved to the operator, with what they do, in the words of the refusal. */
   private static final Map<Class<?>, String> OPERATOR_ONLY = operatorOnly();
@@ -164,6 +168,9 @@ public class DirectRequests extends AbstractProcessEnginePlugin {
     reserved.put(SignalEventReceivedCmd.class, SIGNAL);
     reserved.put(SignalCmd.class, SIGNAL);
     reserved.put(EvaluateStartConditionCmd.class, CONDITION);
+    // The engine's attachments are stored unchecked and never shown by Catalyse: a participant's files
+    // go through the documents module (type from the content, size, territory).
+    reserved.put(CreateAttachmentCmd.class, ATTACH);
     return Collections.unmodifiableMap(reserved);
   }
 

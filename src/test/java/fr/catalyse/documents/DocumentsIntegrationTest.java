@@ -2,12 +2,14 @@ package fr.catalyse.documents;
 
 import static fr.catalyse.partnership.PartnershipScenario.values;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.catalyse.Browser;
 import fr.catalyse.IntegrationTestSupport;
 import fr.catalyse.ProcessDriver;
+import fr.catalyse.RestCalls;
 import fr.catalyse.access.AccessDirectory;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.partnership.PartnershipScenario;
@@ -80,6 +82,49 @@ class DocumentsIntegrationTest extends IntegrationTestSupport {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+  }
+
+  @Test
+  void theEnginesOwnAttachmentsAreTheOperatorsSoEveryParticipantsFileGoesThroughTheChecks() throws Exception {
+    String cohort = cohortAtItsFirstDeliverables("Cohorte des pièces du moteur");
+    Task nord = deliverable(cohort, "doc-nord");
+    String path = "/engine-rest/task/" + nord.getId() + "/attachment/create";
+
+    HttpResponse<String> participant = HTTP.send(authorized("cat1.doc-nord", path).header("Content-Type", Files.multipartType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(engineAttachment("script.html", "<script>alert(1)</script>"))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    // Over REST the engine's resource already stops at its history query, which participants may not read;
+    // the rule itself holds on every path, Java included.
+    assertThat(participant.statusCode()).as(participant.body()).isBetween(400, 403);
+    engine.getIdentityService().setAuthentication("cat1.doc-nord", List.of("catalyseurs", "catalyseurs.doc-nord"),
+        List.of("doc-nord"));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().createAttachment("text/plain", nord.getId(), cohort, "note.txt",
+          "en direct", new java.io.ByteArrayInputStream("note".getBytes(StandardCharsets.UTF_8))))
+          .hasMessageStartingWith("Opération réservée à l'opérateur de Catalyse").hasMessageContaining("onglet « Documents »");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(engine.getTaskService().getTaskAttachments(nord.getId())).isEmpty();
+
+    HttpResponse<String> operator = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((RestCalls.ADMIN + ":" + RestCalls.ADMIN_PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", Files.multipartType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(engineAttachment("note.txt", "note de l'opérateur"))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(operator.statusCode()).as(operator.body()).isEqualTo(200);
+    assertThat(engine.getTaskService().getTaskAttachments(nord.getId())).extracting(a -> a.getName())
+        .containsExactly("note.txt");
+  }
+
+  /** The multipart body of the engine's {@code POST /task/{id}/attachment/create}. */
+  private static byte[] engineAttachment(String name, String content) {
+    String part = "--" + Files.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"";
+    return (part + "attachment-name\"\r\n\r\n" + name + "\r\n"
+        + part + "attachment-type\"\r\n\r\ntext/plain\r\n"
+        + part + "content\"; filename=\"" + name + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n"
+        + "--" + Files.BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
   }
 
   // --- attach, list, download -------------------------------------------------------------------
