@@ -1,0 +1,6 @@
+/**
+ * People over time and their rights: deactivating and reactivating a person who leaves, handing their work to a
+ * successor, exporting everything stored about them, erasing them after the retention period, and the record of
+ * every such operation. Other modules contribute their own personal data through {@link fr.catalyse.people.PersonalData}.
+ */
+package fr.catalyse.people;
