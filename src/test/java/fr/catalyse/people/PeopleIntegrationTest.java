@@ -205,7 +205,7 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     // The successor works on the task at once, over HTTP.
     String task = openTask(instance).getId();
     var completed = rest().as(cast.secondCatalyst()).post("/engine-rest/task/" + task + "/complete", Map.of("variables",
-        Map.of("fragilities", json("[\"lien-social\"]"), "territoryAssets", text("Des friches."), "keyActors", text("La mairie."))));
+        Map.of("fragilities", json("[\"lien-social\"]"), "territoryAssets", text("Des friches et des habitants motivés."), "keyActors", text("La mairie."))));
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
     assertThat(openTask(instance).getAssignee()).as("the next task is the successor's too").isEqualTo(cast.secondCatalyst());
   }
