@@ -106,7 +106,29 @@ class Departures {
 
   @Transactional
   Outcome deactivate(Actor actor, String userId, String successor, String reason) {
-    Participant person = requireMayAct(actor, userId);
+    return leave(requireMayAct(actor, userId), actor.userId(), successor, reason);
+  }
+
+  /** The import marked these people as gone (its caller is the programme team); those already gone stay as they are. */
+  @Transactional
+  List<String> deactivateImported(List<String> userIds, String importedBy) {
+    List<String> unknown = userIds.stream().filter(userId -> participants.findByUserId(userId).isEmpty()).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException("Personnes marquées parties mais absentes de l'annuaire du programme : "
+          + String.join(", ", unknown) + ". Rien n'a été importé.");
+    }
+    List<String> deactivated = new ArrayList<>();
+    for (String userId : userIds) {
+      if (!ledger.departed(userId)) {
+        leave(participants.findByUserId(userId).orElseThrow(), importedBy, null, "Marqué(e) parti(e) par un import de l'annuaire");
+        deactivated.add(userId);
+      }
+    }
+    return deactivated;
+  }
+
+  private Outcome leave(Participant person, String by, String successor, String reason) {
+    String userId = person.getUserId();
     if (access.isOperator(userId)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Le compte de l'opérateur de Catalyse ne se désactive pas ici.");
     }
@@ -139,9 +161,9 @@ class Departures {
     List<PeopleLedger.Place> left = new ArrayList<>();
     groups.forEach(group -> left.add(new PeopleLedger.Place(PeopleLedger.GROUP, group)));
     tenants.forEach(tenant -> left.add(new PeopleLedger.Place(PeopleLedger.TENANT, tenant)));
-    ledger.depart(userId, actor.userId(), reason, successor, settings.eraseAfter(EngineClock.now()), left);
+    ledger.depart(userId, by, reason, successor, settings.eraseAfter(EngineClock.now()), left);
     Outcome outcome = new Outcome(userId, handedBack, groups, tenants, flagged, partnerships, successor);
-    ledger.log(DEACTIVATION, userId, actor.userId(), describe(outcome, reason));
+    ledger.log(DEACTIVATION, userId, by, describe(outcome, reason));
     return outcome;
   }
 

@@ -267,6 +267,37 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     assertThat(rest().as(PROGRAMME).get("/api/personnes/journal").body()).contains("Export demandé par la personne");
   }
 
+  @Test
+  void theImportMarksPeopleAsGoneWithItsStatusColumnAndLeavesThoseMissingFromTheFileUntouched() {
+    Cast cast = cast();
+    long groupsBefore = engine.getIdentityService().createGroupQuery().groupMember(cast.catalyst()).count();
+    String header = "territoire;nom_territoire;organisation;nom_organisation;type_organisation;identifiant;prenom;nom;email;role;statut\n";
+    String file = header + ";;;;;" + cast.contact() + ";;;;;parti\n"
+        + cast.territory() + ";Territoire " + cast.territory() + ";;;;" + cast.secondCatalyst() + ";Octave;Orme;octave@"
+        + cast.territory() + ".test;catalyseur;\n";
+
+    var unknown = rest().as(PROGRAMME).send("/api/participants/import", "text/csv",
+        HttpRequest.BodyPublishers.ofString(header + ";;;;;personne.inconnue;;;;;parti\n" + ";;;;;" + cast.contact() + ";;;;;parti\n"));
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+    assertThat(unknown.json().get("message").asText()).contains("personne.inconnue");
+    assertThat(rest().as(cast.contact()).get("/engine-rest/task").status()).as("nothing applied").isEqualTo(200);
+    assertThat(rest().as(cast.contact()).post("/api/participants/import", Map.of()).status()).isIn(403, 415);
+
+    var imported = rest().as(PROGRAMME).send("/api/participants/import", "text/csv", HttpRequest.BodyPublishers.ofString(file));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().get("departed").get(0).asText()).isEqualTo(cast.contact());
+    assertThat(rest().as(cast.contact()).get("/engine-rest/task").status()).isEqualTo(401);
+    assertThat(rest().as(PROGRAMME).get("/api/personnes/journal").body()).contains("Marqué(e) parti(e) par un import");
+
+    // The first catalyst is not in the file: she is neither deleted nor deactivated, and keeps her groups.
+    assertThat(rest().as(cast.catalyst()).get("/engine-rest/task").status()).isEqualTo(200);
+    assertThat(engine.getIdentityService().createGroupQuery().groupMember(cast.catalyst()).count()).isEqualTo(groupsBefore);
+    assertThat(jdbc.queryForObject("select count(*) from participant where user_id = ?", Integer.class, cast.catalyst())).isEqualTo(1);
+    // The same file again changes nothing more.
+    assertThat(rest().as(PROGRAMME).send("/api/participants/import", "text/csv", HttpRequest.BodyPublishers.ofString(file)).status())
+        .isEqualTo(200);
+  }
+
   private String other() {
     return cast().catalyst();
   }
