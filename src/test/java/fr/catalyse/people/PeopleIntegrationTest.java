@@ -298,6 +298,29 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
         .isEqualTo(200);
   }
 
+  @Test
+  void theProgrammeTeamsPeoplePageDeactivatesThroughItsFormAndRefusesOtherRolesAndOtherSites() {
+    Cast cast = cast();
+    Browser outsider = Browser.on(port);
+    assertThat(outsider.get("/personnes").statusCode()).as("not signed in").isEqualTo(302);
+    Browser catalyst = Browser.on(port).signIn(cast.catalyst(), PASSWORD);
+    assertThat(catalyst.get("/personnes").statusCode()).isEqualTo(403);
+
+    Browser programme = Browser.on(port).signIn(PROGRAMME, PASSWORD);
+    assertThat(programme.get("/personnes").body()).contains("Binômes à compléter", "Registre des opérations");
+    var forged = programme.post("/personnes", Map.of("action", "desactiver", "identifiant", cast.contact()),
+        Map.of("Origin", "https://ailleurs.exemple"));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(rest().as(cast.contact()).get("/engine-rest/task").status()).isEqualTo(200);
+
+    var done = programme.post("/personnes", Map.of("action", "desactiver", "identifiant", cast.contact(), "motif", "Départ"));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains(cast.contact() + " est désactivé(e)");
+    assertThat(rest().as(cast.contact()).get("/engine-rest/task").status()).isEqualTo(401);
+    var again = programme.post("/personnes", Map.of("action", "desactiver", "identifiant", cast.contact()));
+    assertThat(again.body()).contains("est déjà désactivé(e)");
+  }
+
   private String other() {
     return cast().catalyst();
   }
