@@ -50,9 +50,12 @@ class Departures {
   private final ProgrammePlaces places;
   private final DepartureNotices notices;
   private final PeopleSettings settings;
+  private final NotificationRecords emails;
 
   Departures(PeopleLedger ledger, ParticipantRepository participants, IdentityService identity, TaskService tasks,
-      AccessDirectory access, PasswordLinks passwords, ProgrammePlaces places, DepartureNotices notices, PeopleSettings settings) {
+      AccessDirectory access, PasswordLinks passwords, ProgrammePlaces places, DepartureNotices notices, PeopleSettings settings,
+      NotificationRecords emails) {
+    this.emails = emails;
     this.ledger = ledger;
     this.participants = participants;
     this.identity = identity;
@@ -158,6 +161,7 @@ class Departures {
     groups.forEach(group -> identity.deleteMembership(userId, group));
     tenants.forEach(tenant -> identity.deleteTenantUserMembership(tenant, userId));
     passwords.revokeAll(userId);
+    emails.withholdPending(userId);
     List<PeopleLedger.Place> left = new ArrayList<>();
     groups.forEach(group -> left.add(new PeopleLedger.Place(PeopleLedger.GROUP, group)));
     tenants.forEach(tenant -> left.add(new PeopleLedger.Place(PeopleLedger.TENANT, tenant)));

@@ -33,6 +33,11 @@ class NotificationRecords implements PersonalData {
     return List.of(new Section("courriels", emails), new Section("preferences-de-notification", choices));
   }
 
+  /** Emails kept for the person's weekly digest will not be sent: they are recorded as withheld at once. */
+  int withholdPending(String userId) {
+    return ledger.update("update notification set status = 'WITHHELD' where recipient_user = ? and status = 'DEFERRED'", userId);
+  }
+
   /**
    * The record of an email stays (the programme's count of what was sent, and the idempotency key that stops a
    * resend), without the address; the recipient becomes the pseudonym. Subjects name tasks and territories, not the

@@ -91,23 +91,24 @@ class TextSweep {
    * that is not UTF-8 text (a serialized Java object) is left as it is, since rewriting it would corrupt it.
    */
   int sweepBytes(String table, String idColumn, String bytesColumn, List<Needle> needles) {
-    int rewritten = 0;
-    for (Map<String, Object> row : jdbc.queryForList("select " + idColumn + " id, " + bytesColumn + " bytes from " + table
-        + " where " + bytesColumn + " is not null")) {
-      String text = utf8((byte[]) row.get("bytes"));
-      if (text == null) {
-        continue;
-      }
-      String replaced = text;
-      for (Needle needle : needles) {
-        replaced = needle.apply(replaced);
-      }
-      if (!replaced.equals(text)) {
-        rewritten += jdbc.update("update " + table + " set " + bytesColumn + " = ? where " + idColumn + " = ?",
-            replaced.getBytes(StandardCharsets.UTF_8), row.get("id"));
-      }
-    }
-    return rewritten;
+    // Read row by row, keeping only what changes: the engine's byte arrays also hold every deployed model.
+    Map<Object, byte[]> changed = new java.util.LinkedHashMap<>();
+    jdbc.query("select " + idColumn + " id, " + bytesColumn + " bytes from " + table + " where " + bytesColumn + " is not null",
+        (org.springframework.jdbc.core.RowCallbackHandler) row -> {
+          String text = utf8(row.getBytes("bytes"));
+          if (text == null) {
+            return;
+          }
+          String replaced = text;
+          for (Needle needle : needles) {
+            replaced = needle.apply(replaced);
+          }
+          if (!replaced.equals(text)) {
+            changed.put(row.getObject("id"), replaced.getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    changed.forEach((id, bytes) -> jdbc.update("update " + table + " set " + bytesColumn + " = ? where " + idColumn + " = ?", bytes, id));
+    return changed.size();
   }
 
   private static String utf8(byte[] bytes) {

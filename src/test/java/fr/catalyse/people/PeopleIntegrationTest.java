@@ -130,6 +130,12 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     rest().as(PROGRAMME).post("/api/participants/" + cast.catalyst() + "/invitation", Map.of());
     Browser signedIn = Browser.on(port).signIn(cast.catalyst(), PASSWORD);
     assertThat(signedIn.get("/preferences").statusCode()).isEqualTo(200);
+    Browser inTasklist = Browser.on(port).signInToWebapp("tasklist", cast.catalyst(), PASSWORD);
+    assertThat(inTasklist.get("/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(200);
+    // An email kept for her weekly digest.
+    jdbc.update("insert into notification (idempotency_key, kind, recipient_user, recipient_email, subject, preference_kind, "
+        + "status, attempts, created_at) values (?, 'REMINDER', ?, ?, 'Rappel', 'RAPPELS', 'DEFERRED', 0, current_timestamp)",
+        "test:digest:" + cast.catalyst(), cast.catalyst(), cast.catalystEmail());
 
     var answer = rest().as(PROGRAMME).post("/api/personnes/" + cast.catalyst() + "/desactivation", Map.of("motif", "Changement de poste"));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -155,6 +161,9 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     assertThatThrownBy(() -> Browser.on(port).signIn(cast.catalyst(), PASSWORD)).isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> Browser.on(port).signInToWebapp("tasklist", cast.catalyst(), PASSWORD)).isInstanceOf(AssertionError.class);
     assertThat(signedIn.get("/preferences").statusCode()).as("her open session ends").isEqualTo(302);
+    assertThat(inTasklist.get("/camunda/api/engine/engine/default/task").statusCode()).as("and her Tasklist session").isEqualTo(401);
+    assertThat(records.findByIdempotencyKey("test:digest:" + cast.catalyst()).orElseThrow().getStatus())
+        .as("kept for her digest").isEqualTo(NotificationStatus.WITHHELD);
     assertThatThrownBy(() -> passwordLinks.accountOf(token)).isInstanceOf(InvalidInputException.class);
 
     // The queued emails: the other catalyst is told the task is his to take; the programme team of the binôme;
@@ -208,6 +217,25 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
         Map.of("fragilities", json("[\"lien-social\"]"), "territoryAssets", text("Des friches et des habitants motivés."), "keyActors", text("La mairie."))));
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
     assertThat(openTask(instance).getAssignee()).as("the next task is the successor's too").isEqualTo(cast.secondCatalyst());
+  }
+
+  @Test
+  void aDeactivationWithASuccessorGivesHimTheTasksAndTheBinomeAndFlagsNothing() {
+    Cast cast = cast();
+    String instance = startPartnership(cast);
+    long binome = binomeIn(cast);
+    var answer = rest().as(PROGRAMME).post("/api/personnes/" + cast.catalyst() + "/desactivation",
+        Map.of("successeur", cast.secondCatalyst()));
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().get("binomesSignales")).isEmpty();
+    assertThat(openTask(instance).getAssignee()).isEqualTo(cast.secondCatalyst());
+    assertThat(engine.getRuntimeService().getVariable(instance, "catalyst")).isEqualTo(cast.secondCatalyst());
+    assertThat(jdbc.queryForObject("select catalyst_one from participation where id = ?", String.class, binome))
+        .isEqualTo(cast.secondCatalyst());
+    assertThat(rest().as(PROGRAMME).get("/api/personnes/departs").body()).doesNotContain("\"participationId\":" + binome + ",");
+    var departed = rest().as(PROGRAMME).post("/api/personnes/" + cast.secondCatalyst() + "/desactivation",
+        Map.of("successeur", cast.catalyst()));
+    assertThat(departed.status()).as("a successor who left").isEqualTo(400);
   }
 
   @Test
