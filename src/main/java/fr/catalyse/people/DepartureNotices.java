@@ -127,7 +127,7 @@ class DepartureNotices {
     public void send(String argument) {
       long participation = Long.parseLong(argument.substring(0, argument.indexOf('|')));
       String departed = argument.substring(argument.indexOf('|') + 1);
-      Map<String, Object> row = ledger.rows("select c.name cohort, t.code, t.name territory from participation p "
+      Map<String, Object> row = ledger.rows("select c.name cohort, c.process_instance_id, t.code, t.name territory from participation p "
           + "join cohort c on c.id = p.cohort_id join territory t on t.id = p.territory_id where p.id = ?", participation)
           .stream().findFirst().orElse(null);
       if (row == null) {
@@ -137,7 +137,7 @@ class DepartureNotices {
       alerts.alert("binome-incomplete:" + participation + ":" + departed, "Binôme incomplet : " + row.get("territory"),
           who + " a quitté le programme : le binôme du territoire « " + row.get("territory") + " » dans le parcours « "
               + row.get("cohort") + " » n'a plus qu'un catalyseur. Désignez un successeur depuis la page Personnes de Catalyse.",
-          (String) row.get("code"), null);
+          (String) row.get("code"), (String) row.get("process_instance_id"));
     }
   }
 }

@@ -217,8 +217,9 @@ class Departures {
   }
 
   /**
-   * A successor is an active participant of the same role who belongs to every territory the person's work is in:
-   * otherwise the tasks, the binôme or the partnership would go to someone who may not see them.
+   * A successor is an active participant of the same role (and, for an organisation's contact, of the same
+   * organisation) who belongs to every territory the person's work is in: otherwise the tasks, the binôme or the
+   * partnership would go to someone who may not see them.
    */
   private void requireSuccessor(Participant person, String successor) {
     if (successor.equals(person.getUserId())) {
@@ -231,6 +232,13 @@ class Departures {
     }
     if (next.getRole() != person.getRole()) {
       throw new InvalidInputException("Le successeur doit avoir le même rôle (" + person.getRole().holder() + ").");
+    }
+    if (person.getOrganisation() != null && (next.getOrganisation() == null
+        || !next.getOrganisation().getCode().equals(person.getOrganisation().getCode()))) {
+      // A contact speaks for their organisation (its group is offered the partnership's tasks): another
+      // organisation's contact would answer in its name.
+      throw new InvalidInputException("Le successeur doit être un contact de la même organisation ("
+          + person.getOrganisation().getName() + ").");
     }
     Set<String> theirs = next.getTerritories().stream().map(Territory::getCode).collect(Collectors.toSet());
     Set<String> needed = person.getTerritories().stream().map(Territory::getCode).collect(Collectors.toSet());

@@ -29,6 +29,7 @@ class PersonalDataErasure {
   private final List<PersonalData> sources;
   private final TextSweep sweep;
   private final SecureRandom random = new SecureRandom();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonalDataErasure.class);
 
   PersonalDataErasure(PeopleLedger ledger, PersonalDataExport exports, List<PersonalData> sources, TextSweep sweep) {
     this.ledger = ledger;
@@ -60,6 +61,7 @@ class PersonalDataErasure {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "La durée de conservation court jusqu'au "
           + departure.eraseAfter().atZone(PeopleSettings.PROGRAMME_ZONE).toLocalDate() + " : l'effacement n'est possible qu'après.");
     }
+    long started = System.nanoTime();
     PersonalData.Person person = exports.person(userId);
     String pseudonym = PSEUDONYM_PREFIX + HexFormat.of().formatHex(bytes());
     for (PersonalData source : sources) {
@@ -73,7 +75,9 @@ class PersonalDataErasure {
     ledger.update("update person_departure set user_id = ?, reason = null, erased_at = ? where user_id = ?", pseudonym,
         Timestamp.from(EngineClock.now()), userId);
     // The safety net: whatever module wrote the person's id, name or address into a text column of ours.
-    sweep.sweep(sweep.textColumns(false), needles(person, pseudonym));
+    int swept = sweep.sweep(sweep.textColumns(false), needles(person, pseudonym));
+    log.info("Personne effacée sous le pseudonyme {} en {} ms ({} valeur(s) de nos tables réécrite(s) par le balayage)", pseudonym,
+        (System.nanoTime() - started) / 1_000_000, swept);
     ledger.log(ERASURE, pseudonym, actor, "Effacement après la durée de conservation (départ le "
         + departure.deactivatedAt().atZone(PeopleSettings.PROGRAMME_ZONE).toLocalDate() + ")");
     return pseudonym;

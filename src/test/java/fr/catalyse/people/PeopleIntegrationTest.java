@@ -248,6 +248,12 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     assertThat(rest().as(cast.catalyst()).post("/api/personnes/" + cast.secondCatalyst() + "/desactivation", Map.of()).status())
         .as("a catalyst deactivating another catalyst").isEqualTo(403);
     assertThat(rest().as(cast.contact()).get("/api/personnes/departs").status()).isEqualTo(403);
+    var otherOrganisation = rest().as(PROGRAMME).post("/api/personnes/" + cast.contact() + "/succession",
+        Map.of("successeur", other.contact()));
+    assertThat(otherOrganisation.status()).as(otherOrganisation.toString()).isEqualTo(400);
+    assertThat(otherOrganisation.json().get("message").asText()).contains("même organisation");
+    assertThat(rest().as(PROGRAMME).post("/api/personnes/admin/desactivation", Map.of()).status())
+        .as("the operator's account is outside the programme's directory").isEqualTo(404);
 
     var done = rest().as(cast.catalyst()).post("/api/personnes/" + cast.contact() + "/desactivation", Map.of());
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
@@ -393,9 +399,11 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
   private String observatory() {
     var partnerships = rest().as(PROGRAMME).get("/api/observatoire/partenariats");
     var indicators = rest().as(PROGRAMME).get("/api/observatoire/indicateurs");
+    var cohorts = rest().as(PROGRAMME).get("/api/observatoire/cohortes");
     assertThat(partnerships.status()).isEqualTo(200);
     assertThat(indicators.status()).isEqualTo(200);
-    return partnerships.body() + indicators.body();
+    assertThat(cohorts.status()).isEqualTo(200);
+    return partnerships.body() + indicators.body() + cohorts.body();
   }
 
   /** table.column of every text value (and text held as bytes) that holds the person's id, name or address. */
