@@ -62,6 +62,20 @@ public abstract class IntegrationTestSupport {
   private org.camunda.bpm.engine.ProcessEngine camunda;
 
   /**
+   * A test class with a context of its own (UpgradeFromReleasedSchemaIntegrationTest, @DirtiesContext) also names
+   * its engine « default »: closing it takes that name out of the engine registry the REST API looks engines up in,
+   * and every later request to /engine-rest of the shared context answers 404 « Process engine default not
+   * available ». The shared context's engine is put back under its name before each test.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void engineRegistered() {
+    var container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
+    if (container.getProcessEngineService().getProcessEngine(camunda.getName()) == null) {
+      container.registerProcessEngine(camunda);
+    }
+  }
+
+  /**
    * Runs the queued email-delivery jobs that are due (welcome, password link, alert about an address),
    * as the job executor would: it is off in tests. Fails the test if one of them fails.
    *
