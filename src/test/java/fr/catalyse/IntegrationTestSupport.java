@@ -63,15 +63,14 @@ public abstract class IntegrationTestSupport {
 
   /**
    * A test class with a context of its own (UpgradeFromReleasedSchemaIntegrationTest, @DirtiesContext) also names
-   * its engine « default »: closing it takes that name out of the engine registry the REST API looks engines up in,
-   * and every later request to /engine-rest of the shared context answers 404 « Process engine default not
-   * available ». The shared context's engine is put back under its name before each test.
+   * its engine « default »: closing it takes that name out of {@code ProcessEngines}, where the REST API looks engines
+   * up by name, and every later request to /engine-rest of the shared context answers 404 « Process engine default
+   * not available ». The shared context's engine is put back under its name before each test.
    */
   @org.junit.jupiter.api.BeforeEach
   void engineRegistered() {
-    var container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
-    if (container.getProcessEngineService().getProcessEngine(camunda.getName()) == null) {
-      container.registerProcessEngine(camunda);
+    if (org.camunda.bpm.engine.ProcessEngines.getProcessEngines().get(camunda.getName()) != camunda) {
+      org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(camunda);
     }
   }
 

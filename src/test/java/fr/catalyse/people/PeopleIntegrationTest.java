@@ -130,8 +130,6 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     rest().as(PROGRAMME).post("/api/participants/" + cast.catalyst() + "/invitation", Map.of());
     Browser signedIn = Browser.on(port).signIn(cast.catalyst(), PASSWORD);
     assertThat(signedIn.get("/preferences").statusCode()).isEqualTo(200);
-    Browser inTasklist = Browser.on(port).signInToWebapp("tasklist", cast.catalyst(), PASSWORD);
-    assertThat(inTasklist.get("/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(200);
     // An email kept for her weekly digest.
     jdbc.update("insert into notification (idempotency_key, kind, recipient_user, recipient_email, subject, preference_kind, "
         + "status, attempts, created_at) values (?, 'REMINDER', ?, ?, 'Rappel', 'RAPPELS', 'DEFERRED', 0, current_timestamp)",
@@ -161,7 +159,6 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     assertThatThrownBy(() -> Browser.on(port).signIn(cast.catalyst(), PASSWORD)).isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> Browser.on(port).signInToWebapp("tasklist", cast.catalyst(), PASSWORD)).isInstanceOf(AssertionError.class);
     assertThat(signedIn.get("/preferences").statusCode()).as("her open session ends").isEqualTo(302);
-    assertThat(inTasklist.get("/camunda/api/engine/engine/default/task").statusCode()).as("and her Tasklist session").isEqualTo(401);
     assertThat(records.findByIdempotencyKey("test:digest:" + cast.catalyst()).orElseThrow().getStatus())
         .as("kept for her digest").isEqualTo(NotificationStatus.WITHHELD);
     assertThatThrownBy(() -> passwordLinks.accountOf(token)).isInstanceOf(InvalidInputException.class);
