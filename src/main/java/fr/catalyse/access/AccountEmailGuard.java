@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * saved as asked. The operator, the application's own work (nobody authenticated: imports, seeding)
  * and a confirmed request change it directly.
  *
+ * <p>It also refuses the password of whoever a {@link SignInRefusal} names (someone who left the programme).
+ *
  * <p>It replaces the engine's database identity provider by a subclass; the engine internals this
  * needs are listed in docs/engine-internals.md.
  */
@@ -28,11 +30,18 @@ class AccountEmailGuard extends AbstractProcessEnginePlugin {
 
   private final EmailChanges changes;
   private final DirectRequests requests;
+  private final java.util.List<SignInRefusal> refusals;
   private ProcessEngineConfigurationImpl configuration;
 
-  AccountEmailGuard(@Lazy EmailChanges changes, DirectRequests requests) {
+  AccountEmailGuard(@Lazy EmailChanges changes, DirectRequests requests, @Lazy java.util.List<SignInRefusal> refusals) {
     this.changes = changes;
     this.requests = requests;
+    this.refusals = refusals;
+  }
+
+  /** Whether a password check must fail whatever the password: the person may no longer sign in. */
+  boolean refused(String userId) {
+    return userId != null && refusals.stream().anyMatch(refusal -> refusal.refuses(userId));
   }
 
   @Override
@@ -102,6 +111,15 @@ class AccountEmailGuard extends AbstractProcessEnginePlugin {
     @Override
     public IdentityOperationResult saveUser(User user) {
       return guard.save((UserEntity) user, super::saveUser);
+    }
+
+    /**
+     * Every password check (the login forms, Tasklist, HTTP Basic) comes here: a person refused fails it, and
+     * does not count as a failed attempt (their account is not locked by it, ready for a reactivation).
+     */
+    @Override
+    public boolean checkPassword(String userId, String password) {
+      return !guard.refused(userId) && super.checkPassword(userId, password);
     }
   }
 }

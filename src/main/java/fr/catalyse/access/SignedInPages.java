@@ -29,7 +29,30 @@ class SignedInPages {
   FilterRegistrationBean<SignInRequired> signedInPagesFilter(WebappSessions sessions, IdentityService identity) {
     FilterRegistrationBean<SignInRequired> registration = new FilterRegistrationBean<>(new SignInRequired(sessions, identity));
     registration.setName("catalyse-signed-in-pages");
-    registration.addUrlPatterns("/preferences", "/boite-de-reception");
+    registration.addUrlPatterns("/preferences", "/preferences/*", "/boite-de-reception", "/personnes", "/personnes/*");
+    return registration;
+  }
+
+  /**
+   * The webapps keep their own copy of who is signed in: a person who may no longer sign in (see
+   * {@link SignInRefusal}) loses that session on their next request, before the webapps' filters read it.
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> refusedSessionsFilter(WebappSessions sessions) {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (sessions.endIfRefused(request) && request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {
+          response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    });
+    registration.setName("catalyse-refused-sessions");
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 

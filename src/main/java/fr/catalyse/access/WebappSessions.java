@@ -19,9 +19,30 @@ import org.springframework.stereotype.Component;
 class WebappSessions {
 
   private final ProcessEngine engine;
+  private final List<SignInRefusal> refusals;
 
-  WebappSessions(ProcessEngine engine) {
+  WebappSessions(ProcessEngine engine, List<SignInRefusal> refusals) {
     this.engine = engine;
+    this.refusals = refusals;
+  }
+
+  /**
+   * Ends the session of a person who may no longer sign in (they left while signed in): the webapps and
+   * Catalyse's pages then see nobody, and their login form refuses the password.
+   *
+   * @return whether the session was ended
+   */
+  boolean endIfRefused(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return false;
+    }
+    Authentication current = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName());
+    if (current == null || refusals.stream().noneMatch(refusal -> refusal.refuses(current.getIdentityId()))) {
+      return false;
+    }
+    session.invalidate();
+    return true;
   }
 
   /**
@@ -34,7 +55,7 @@ class WebappSessions {
       return Optional.empty();
     }
     Authentication current = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName());
-    if (current == null) {
+    if (current == null || refusals.stream().anyMatch(refusal -> refusal.refuses(current.getIdentityId()))) {
       return Optional.empty();
     }
     UserAuthentication fresh = AuthenticationUtil.createAuthentication(engine, current.getIdentityId());

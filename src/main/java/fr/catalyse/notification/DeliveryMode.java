@@ -1,7 +1,10 @@
 package fr.catalyse.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 /** How a person receives one kind of email. */
-enum DeliveryMode {
+@NamedInterface("preferences")
+public enum DeliveryMode {
   IMMEDIATE("Immédiatement"),
   DIGEST("Dans le récapitulatif hebdomadaire"),
   NONE("Jamais");

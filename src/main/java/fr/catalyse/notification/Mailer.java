@@ -5,6 +5,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
@@ -27,9 +28,11 @@ class Mailer {
   private final MailProperties properties;
   private final Preferences preferences;
   private final ApplicationEventPublisher events;
+  private final List<SilencedRecipients> silenced;
 
   Mailer(JavaMailSender sender, NotificationLog log, MailProperties properties, Preferences preferences,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, List<SilencedRecipients> silenced) {
+    this.silenced = silenced;
     this.sender = sender;
     this.log = log;
     this.properties = properties;
@@ -44,6 +47,11 @@ class Mailer {
   /** @return whether the email went out now (false: handled before, held back by preference, or no usable address) */
   public boolean deliver(Email email) {
     if (log.alreadyHandled(email.idempotencyKey())) {
+      return false;
+    }
+    if (email.to().userId() != null && silenced.stream().anyMatch(list -> list.silenced(email.to().userId()))) {
+      // Queued before the person left (a notice job, a reminder, the digest): recorded, never sent.
+      log.heldBack(email, NotificationStatus.WITHHELD);
       return false;
     }
     DeliveryMode mode = email.preference() == null || email.to().userId() == null ? DeliveryMode.IMMEDIATE

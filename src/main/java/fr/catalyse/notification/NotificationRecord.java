@@ -7,9 +7,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.springframework.modulith.NamedInterface;
 import java.time.Instant;
 
 /** The record of one email: to whom, about what, and whether it went out. */
+@NamedInterface("records")
 @Entity
 @Table(name = "notification")
 public class NotificationRecord {

@@ -7,7 +7,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.modulith.NamedInterface;
 
+@NamedInterface("records")
 public interface NotificationRecordRepository extends JpaRepository<NotificationRecord, Long> {
 
   /** Read twice per email: JPQL, which Hibernate translates once, not a derived query translated on every call. */

@@ -10,5 +10,7 @@ public enum NotificationStatus {
   /** Included in a weekly digest that was sent. */
   DIGESTED,
   /** Not sent: the recipient chose not to receive this kind. */
-  SKIPPED
+  SKIPPED,
+  /** Not sent: the recipient left the programme (see {@link SilencedRecipients}). */
+  WITHHELD
 }

@@ -1,7 +1,10 @@
 package fr.catalyse.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The kinds of emails a person chooses how to receive. */
-enum PreferenceKind {
+@NamedInterface("preferences")
+public enum PreferenceKind {
   RAPPELS("Rappels avant échéance et retards"),
   ATTRIBUTIONS("Tâches qui vous sont attribuées"),
   ESCALADES("Retards signalés dans vos démarches");

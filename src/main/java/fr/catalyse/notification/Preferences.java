@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Each person's choices: immediately (the default), in the weekly digest, or never, per kind of email.
  * The programme team always hears of late tasks at once: its escalations cannot be switched off.
  */
+@NamedInterface("preferences")
 @Service
-class Preferences {
+public class Preferences {
 
   private final NotificationPreferenceRepository preferences;
   private final AccessDirectory access;

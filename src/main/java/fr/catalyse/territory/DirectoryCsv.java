@@ -21,6 +21,9 @@ import org.springframework.modulith.NamedInterface;
  * {@code territoire;nom_territoire;organisation;nom_organisation;type_organisation;identifiant;prenom;nom;email;role}.
  * The territory may be left empty for the programme team and the steering committee, who see every
  * territory. Every problem is reported with its line number, in French; a file with any problem yields no entry.
+ * An optional column {@code statut} marks a person as gone ({@code parti}, {@code partie} or {@code désactivé}): such a
+ * line needs only {@code identifiant}, and the import deactivates that person; nobody is ever deleted, and a person
+ * missing from a file is left as they are.
  * The file is read as it comes: reading stops at the first line past the limit of lines, or at a line longer
  * than any directory line can be, so a huge upload is never held in memory whole.
  */
@@ -29,6 +32,10 @@ public final class DirectoryCsv {
 
   public static final List<String> COLUMNS = List.of("territoire", "nom_territoire", "organisation", "nom_organisation",
       "type_organisation", "identifiant", "prenom", "nom", "email", "role");
+
+  /** The optional column marking people who left. */
+  public static final String STATUS = "statut";
+  private static final java.util.Set<String> GONE = java.util.Set.of("parti", "partie", "desactive", "desactivee", "depart");
 
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern USER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -45,10 +52,14 @@ public final class DirectoryCsv {
    * @param overLimit the file has more participant lines than allowed; reading stopped at the first one past
    */
   @NamedInterface("imports")
-  public record Result(List<DirectoryEntry> entries, List<String> errors, boolean overLimit) {
+  public record Result(List<DirectoryEntry> entries, List<String> errors, boolean overLimit, List<String> departures) {
 
     Result(List<DirectoryEntry> entries, List<String> errors) {
-      this(entries, errors, false);
+      this(entries, errors, false, List.of());
+    }
+
+    Result(List<DirectoryEntry> entries, List<String> errors, boolean overLimit) {
+      this(entries, errors, overLimit, List.of());
     }
 
     public boolean valid() {
@@ -67,6 +78,7 @@ public final class DirectoryCsv {
   /** Reads a file of at most {@code maxLines} participant lines, besides the header. */
   public static Result read(Reader csv, int maxLines) throws IOException {
     List<DirectoryEntry> entries = new ArrayList<>();
+    List<String> departures = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(false).get();
@@ -85,6 +97,23 @@ public final class DirectoryCsv {
               + " lignes de participants, le maximum d'un fichier"), true);
         }
         List<String> problems = new ArrayList<>();
+        String status = value(record, STATUS);
+        if (!status.isEmpty()) {
+          String gone = java.text.Normalizer.normalize(status, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+              .toLowerCase(java.util.Locale.ROOT);
+          String userId = value(record, "identifiant");
+          if (!GONE.contains(gone)) {
+            problems.add("statut « " + status + " » inconnu (laissez-le vide, ou écrivez « parti »)");
+          } else if (!USER_ID.matcher(userId).matches()) {
+            problems.add("identifiant « " + userId + " » invalide (minuscules, chiffres, points, tirets)");
+          }
+          if (problems.isEmpty()) {
+            departures.add(userId);
+          } else {
+            errors.add("Ligne " + line + " : " + String.join(" ; ", problems));
+          }
+          continue;
+        }
         Optional<DirectoryEntry> entry = entry(record, line, problems);
         entry.ifPresent(value -> consistency.check(value, problems));
         if (problems.isEmpty()) {
@@ -101,10 +130,12 @@ public final class DirectoryCsv {
       }
       return new Result(List.of(), List.of("Fichier CSV illisible : " + malformed.getMessage()));
     }
-    if (entries.isEmpty() && errors.isEmpty()) {
+    entries.stream().map(DirectoryEntry::userId).filter(departures::contains).distinct().forEach(userId ->
+        errors.add("La personne " + userId + " est marquée partie sur une ligne et présente sur une autre"));
+    if (entries.isEmpty() && departures.isEmpty() && errors.isEmpty()) {
       errors.add("Le fichier ne contient aucune ligne de participant");
     }
-    return errors.isEmpty() ? new Result(entries, List.of()) : new Result(List.of(), errors);
+    return errors.isEmpty() ? new Result(entries, List.of(), false, List.copyOf(departures)) : new Result(List.of(), errors);
   }
 
   private static Optional<DirectoryEntry> entry(CSVRecord record, long line, List<String> problems) {

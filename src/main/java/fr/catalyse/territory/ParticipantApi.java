@@ -41,8 +41,8 @@ class ParticipantApi {
    */
   @PostMapping(path = "/api/participants/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
   ParticipantOnboarding.Report importCsv(InputStream csv) {
-    caller.requireRole(Role.PROGRAMME_TEAM);
-    return caller.asSystem(() -> onboarding.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8)));
+    String by = caller.requireRole(Role.PROGRAMME_TEAM);
+    return caller.asSystem(() -> onboarding.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8), by));
   }
 
   /**
@@ -53,12 +53,12 @@ class ParticipantApi {
 
   @PostMapping(path = "/api/participants/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ParticipantOnboarding.Report importFile(@RequestPart("fichier") MultipartFile file) throws IOException {
-    caller.requireRole(Role.PROGRAMME_TEAM);
+    String by = caller.requireRole(Role.PROGRAMME_TEAM);
     if (file.getSize() > MAX_UPLOAD.toBytes()) {
       throw new org.springframework.web.multipart.MaxUploadSizeExceededException(MAX_UPLOAD.toBytes());
     }
     InputStream csv = file.getInputStream();
-    return caller.asSystem(() -> onboarding.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8)));
+    return caller.asSystem(() -> onboarding.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8), by));
   }
 
   /** The new welcome email leaves from an engine job: the answer says it is queued, not that it arrived. */

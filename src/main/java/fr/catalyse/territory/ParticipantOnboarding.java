@@ -42,10 +42,13 @@ class ParticipantOnboarding implements NoticeSender {
   private final ImportProperties limits;
   private final TransactionTemplate transaction;
   private final EmailChanges emailChanges;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   ParticipantOnboarding(Directory directory, ParticipantRepository participants, PasswordLinks passwords, People people,
       Notices notices, CatalyseProperties application, NoticeJobs jobs, ImportProperties limits,
-      TransactionTemplate transaction, EmailChanges emailChanges) {
+      TransactionTemplate transaction, EmailChanges emailChanges,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.emailChanges = emailChanges;
     this.directory = directory;
     this.limits = limits;
@@ -62,8 +65,9 @@ class ParticipantOnboarding implements NoticeSender {
    * What an import did; each created account's welcome email is on its way, and each account of
    * {@code emailsToConfirm} keeps its address until its owner confirms the new one.
    */
-  public record Report(List<String> created, List<String> updated, List<String> emailsToConfirm) {
+  public record Report(List<String> created, List<String> updated, List<String> emailsToConfirm, List<String> departed) {
   }
+
 
   /**
    * Reads the file as it arrives, before any transaction opens (a slow upload holds no database
@@ -73,6 +77,11 @@ class ParticipantOnboarding implements NoticeSender {
    *     lines than {@code catalyse.import.max-lines}
    */
   public Report importCsv(Reader csv) {
+    return importCsv(csv, null);
+  }
+
+  /** The same, saying who imports (recorded with the departures the file marks). */
+  public Report importCsv(Reader csv, String importedBy) {
     DirectoryCsv.Result result;
     try {
       result = DirectoryCsv.read(csv, limits.maxLines());
@@ -87,7 +96,14 @@ class ParticipantOnboarding implements NoticeSender {
     if (!result.valid()) {
       throw new DirectoryRejected(result.errors());
     }
-    return transaction.execute(status -> register(result.entries()));
+    return transaction.execute(status -> {
+      Report report = result.entries().isEmpty() ? new Report(List.of(), List.of(), List.of(), List.of())
+          : register(result.entries());
+      if (!result.departures().isEmpty()) {
+        events.publishEvent(new DeparturesImported(result.departures(), importedBy));
+      }
+      return new Report(report.created(), report.updated(), report.emailsToConfirm(), result.departures());
+    });
   }
 
   private Report register(List<DirectoryEntry> entries) {
@@ -101,7 +117,7 @@ class ParticipantOnboarding implements NoticeSender {
     registration.addressChanges().forEach(change ->
         emailChanges.request(change.userId(), change.current(), change.wanted(), EmailChanges.Origin.IMPORT));
     return new Report(List.copyOf(created), updated,
-        registration.addressChanges().stream().map(Directory.AddressChange::userId).toList());
+        registration.addressChanges().stream().map(Directory.AddressChange::userId).toList(), List.of());
   }
 
   /**

@@ -42,9 +42,9 @@ class ParticipantApiTest extends ApiSlice {
   void theProgrammeTeamImportsAFileReadAsAStreamAndSeesWhatChanged() throws Exception {
     signedIn("prog.test", null, Role.PROGRAMME_TEAM);
     String[] read = new String[1];
-    when(onboarding.importCsv(any(Reader.class))).thenAnswer(call -> {
+    when(onboarding.importCsv(any(Reader.class), any())).thenAnswer(call -> {
       read[0] = new BufferedReader(call.<Reader>getArgument(0)).readLine();
-      return new ParticipantOnboarding.Report(List.of("nina.martin"), List.of(), List.of());
+      return new ParticipantOnboarding.Report(List.of("nina.martin"), List.of(), List.of(), List.of());
     });
 
     http.perform(post("/api/participants/import").contentType("text/csv")
@@ -58,7 +58,7 @@ class ParticipantApiTest extends ApiSlice {
   @Test
   void aRefusedFileListsItsLinesToCorrectInFrench() throws Exception {
     signedIn("prog.test", null, Role.PROGRAMME_TEAM);
-    when(onboarding.importCsv(any(Reader.class)))
+    when(onboarding.importCsv(any(Reader.class), any()))
         .thenThrow(new ParticipantOnboarding.DirectoryRejected(List.of("Ligne 2 (nina.martin) : adresse e-mail invalide")));
 
     http.perform(post("/api/participants/import").contentType("text/csv").content("x"))
