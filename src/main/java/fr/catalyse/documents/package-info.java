@@ -4,7 +4,7 @@
  * stored in PostgreSQL with their checksum, checked by their content, readable by whoever may see their
  * task or instance, and required on completion where the configuration says so.
  */
-@ApplicationModule(allowedDependencies = {"access :: callers", "forms :: values"})
+@ApplicationModule(allowedDependencies = {"access :: callers", "forms :: values", "people"})
 package fr.catalyse.documents;
 
 import org.springframework.modulith.ApplicationModule;

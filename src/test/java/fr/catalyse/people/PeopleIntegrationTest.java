@@ -271,6 +271,7 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
             "keyActors", text("La mairie.")))).status()).isEqualTo(204);
     rest().as(PROGRAMME).post("/api/participants/" + cast.catalyst() + "/invitation", Map.of());
     sendQueuedEmails();
+    uploadedBy(cast.catalyst(), instance, "diagnostic-" + cast.territory() + ".pdf");
 
     assertThat(download("/api/personnes/" + cast.catalyst() + "/export", null).statusCode()).isEqualTo(401);
     assertThat(download("/api/personnes/" + cast.catalyst() + "/export", cast.contact()).statusCode()).isEqualTo(403);
@@ -286,6 +287,7 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     assertThat(files.get("taches-terminees.json")).contains("Établir le diagnostic partagé du territoire");
     assertThat(files.get("valeurs-saisies.json")).contains("Une halle couverte inoccupée.");
     assertThat(files.get("journal-des-operations.json")).contains("EXPORT", PROGRAMME);
+    assertThat(files.get("documents-deposes.csv")).contains("diagnostic-" + cast.territory() + ".pdf", "application/pdf");
 
     // Her own, from her account (the preferences page links to it).
     Map<String, String> mine = unzip(download("/api/personnes/moi/export", cast.catalyst()).body());
@@ -366,6 +368,7 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
         Map.of("fragilities", json("[\"lien-social\"]"), "territoryAssets", text("Contact : " + cast.catalystEmail()),
             "keyActors", text("La mairie.")))).status()).isEqualTo(204);
     binomeIn(cast);
+    String document = uploadedBy(cast.catalyst(), instance, "carte-des-acteurs.pdf");
     rest().as(PROGRAMME).post("/api/participants/" + cast.catalyst() + "/invitation", Map.of());
     sendQueuedEmails();
     assertThat(rest().as(PROGRAMME).post("/api/personnes/" + cast.catalyst() + "/desactivation", Map.of()).status()).isEqualTo(200);
@@ -389,7 +392,18 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskAssignee(pseudonym).count()).isEqualTo(1);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().startedBy(pseudonym).count()).isEqualTo(1);
     assertThat(rest().as(PROGRAMME).get("/api/personnes/journal").body()).contains("EFFACEMENT", pseudonym);
+    assertThat(jdbc.queryForObject("select uploaded_by from catalyse_document where id = ?", String.class, document))
+        .as("the file stays a programme record, its uploader a pseudonym").isEqualTo(pseudonym);
     assertThat(rest().as(PROGRAMME).post("/api/personnes/" + pseudonym + "/reactivation", Map.of()).status()).isEqualTo(409);
+  }
+
+  /** A document of the instance uploaded by the person, as the documents module stores it. */
+  private String uploadedBy(String userId, String instance, String fileName) {
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("insert into catalyse_document (id, process_instance_id, kind, file_name, content_type, size_bytes, sha256, "
+        + "uploaded_by, uploaded_at, content) values (?, ?, 'TASK', ?, 'application/pdf', 9, ?, ?, current_timestamp, ?)",
+        id, instance, fileName, "0".repeat(64), userId, "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return id;
   }
 
   /** The observatory's figures, as the programme team reads them. */
