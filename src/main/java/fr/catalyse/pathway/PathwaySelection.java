@@ -1,6 +1,7 @@
 package fr.catalyse.pathway;
 
 import fr.catalyse.access.Role;
+import fr.catalyse.access.SignInRefusal;
 import fr.catalyse.forms.FormValues;
 import fr.catalyse.forms.Read;
 import fr.catalyse.platform.InvalidInputException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Records the selection of a cohort: applications, the programme team's choice, the committee's decision. */
@@ -22,22 +24,28 @@ public class PathwaySelection {
   private final PathwayLedger ledger;
   private final ParticipationRepository participations;
   private final ParticipantRepository participants;
+  private final ObjectProvider<SignInRefusal> departed;
 
-  PathwaySelection(PathwayLedger ledger, ParticipationRepository participations, ParticipantRepository participants) {
+  PathwaySelection(PathwayLedger ledger, ParticipationRepository participations, ParticipantRepository participants,
+      ObjectProvider<SignInRefusal> departed) {
     this.ledger = ledger;
     this.participations = participations;
     this.participants = participants;
+    this.departed = departed;
   }
 
   /**
    * Start of every per-territory sub-process: the territory's name, and its catalysts to choose a
-   * binôme from, kept local to that territory's branch.
+   * binôme from (not those who left the programme), kept local to that territory's branch.
    */
   public void territoryEntered(DelegateExecution execution) {
     String code = Read.text(execution, ProcessVariables.TERRITORY);
     execution.setVariableLocal(ProcessVariables.TERRITORY_NAME, ledger.territory(code).getName());
     Map<String, String> catalysts = new LinkedHashMap<>();
     for (Participant catalyst : participants.findByTerritoryAndRole(code, Role.CATALYST)) {
+      if (departed.stream().anyMatch(refusal -> refusal.refuses(catalyst.getUserId()))) {
+        continue;
+      }
       catalysts.put(catalyst.getUserId(), catalyst.getFirstName() + " " + catalyst.getLastName());
     }
     execution.setVariableLocal("territoryCatalysts", FormValues.options(catalysts));

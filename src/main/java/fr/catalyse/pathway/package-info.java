@@ -8,6 +8,7 @@
  */
 @ApplicationModule(allowedDependencies = {
     "access :: callers",
+    "access :: accounts",
     "documents :: library",
     "forms :: values",
     "notification :: emails",

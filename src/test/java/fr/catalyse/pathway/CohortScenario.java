@@ -18,7 +18,7 @@ public final class CohortScenario {
   }
 
   /** Applications close after 14 days; sessions 30, 75, 120, 180 and 240 days after the start. */
-  static ProcessInstance launch(ProcessEngine engine, AccessDirectory access, String name, LocalDate start) {
+  public static ProcessInstance launch(ProcessEngine engine, AccessDirectory access, String name, LocalDate start) {
     return access.actingAs("prog.test", () -> engine.getRuntimeService().startProcessInstanceByKey("pilot-pathway",
         calendar(name, start)));
   }

@@ -53,6 +53,9 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
   JdbcTemplate jdbc;
 
   @Autowired
+  fr.catalyse.access.AccessDirectory access;
+
+  @Autowired
   PasswordLinks passwordLinks;
 
   @Autowired
@@ -259,6 +262,21 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
         .as("twice").isEqualTo(409);
     assertThat(rest().as(cast.catalyst()).post("/api/personnes/" + cast.contact() + "/reactivation", Map.of()).status()).isEqualTo(200);
     assertThat(rest().as(cast.contact()).get("/engine-rest/task").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aCatalystWhoLeftIsNoLongerOfferedForTheBinomeOfTheNextCohortButHerColleagueIs() {
+    Cast cast = cast();
+    assertThat(rest().as(PROGRAMME).post("/api/personnes/" + cast.catalyst() + "/desactivation", Map.of()).status()).isEqualTo(200);
+
+    var cohort = fr.catalyse.pathway.CohortScenario.launch(engine, access, "Cohorte après un départ " + cast.territory(),
+        java.time.LocalDate.now());
+    Task apply = engine.getTaskService().createTaskQuery().processInstanceId(cohort.getId()).taskDefinitionKey("Task_Apply")
+        .list().stream().filter(task -> cast.territory().equals(engine.getTaskService().getVariable(task.getId(), "territory")))
+        .findFirst().orElseThrow();
+    String offered = String.valueOf(engine.getTaskService().getVariable(apply.getId(), "territoryCatalysts"));
+    assertThat(offered).contains(cast.secondCatalyst()).doesNotContain(cast.catalyst());
+    engine.getRuntimeService().deleteProcessInstance(cohort.getId(), "fin du test");
   }
 
   @Test
