@@ -9,84 +9,90 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 
 /**
- * A new email address asked for an account, waiting for its owner to confirm it from that address.
- * Only the hashes of the two links' tokens are kept: the confirmation (sent to the new address) and the
- * cancellation (sent to the old one).
+ * A new email address asked for an account, waiting for its owner to confirm it from that
+ * address. Only the hashes of the two links' tokens are kept: the confirmation (sent to
+ * the new address) and the cancellation (sent to the old one).
  */
 @Entity
 class EmailChange {
 
-  enum Status { PENDING, CONFIRMED, CANCELLED, REPLACED }
+    enum Status {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+        PENDING, CONFIRMED, CANCELLED, REPLACED
 
-  private String userId;
+    }
 
-  private String oldEmail;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String newEmail;
+    private String userId;
 
-  @Enumerated(EnumType.STRING)
-  private EmailChanges.Origin origin;
+    private String oldEmail;
 
-  @Enumerated(EnumType.STRING)
-  private Status status;
+    private String newEmail;
 
-  private Instant requestedAt;
+    @Enumerated(EnumType.STRING)
+    private EmailChanges.Origin origin;
 
-  private Instant expiresAt;
+    @Enumerated(EnumType.STRING)
+    private Status status;
 
-  private String confirmTokenHash;
+    private Instant requestedAt;
 
-  private String cancelTokenHash;
+    private Instant expiresAt;
 
-  private Instant closedAt;
+    private String confirmTokenHash;
 
-  protected EmailChange() {
-  }
+    private String cancelTokenHash;
 
-  EmailChange(String userId, String oldEmail, String newEmail, EmailChanges.Origin origin, Instant now, Instant expiresAt) {
-    this.userId = userId;
-    this.oldEmail = oldEmail;
-    this.newEmail = newEmail;
-    this.origin = origin;
-    this.status = Status.PENDING;
-    this.requestedAt = now;
-    this.expiresAt = expiresAt;
-  }
+    private Instant closedAt;
 
-  boolean pendingAt(Instant now) {
-    return status == Status.PENDING && now.isBefore(expiresAt);
-  }
+    protected EmailChange() {
+    }
 
-  void close(Status outcome, Instant now) {
-    status = outcome;
-    closedAt = now;
-  }
+    EmailChange(String userId, String oldEmail, String newEmail, EmailChanges.Origin origin, Instant now,
+            Instant expiresAt) {
+        this.userId = userId;
+        this.oldEmail = oldEmail;
+        this.newEmail = newEmail;
+        this.origin = origin;
+        this.status = Status.PENDING;
+        this.requestedAt = now;
+        this.expiresAt = expiresAt;
+    }
 
-  void confirmWith(String tokenHash) {
-    confirmTokenHash = tokenHash;
-  }
+    boolean pendingAt(Instant now) {
+        return status == Status.PENDING && now.isBefore(expiresAt);
+    }
 
-  void cancelWith(String tokenHash) {
-    cancelTokenHash = tokenHash;
-  }
+    void close(Status outcome, Instant now) {
+        status = outcome;
+        closedAt = now;
+    }
 
-  EmailChanges.Request view() {
-    return new EmailChanges.Request(id, userId, oldEmail, newEmail, origin, expiresAt);
-  }
+    void confirmWith(String tokenHash) {
+        confirmTokenHash = tokenHash;
+    }
 
-  Long getId() {
-    return id;
-  }
+    void cancelWith(String tokenHash) {
+        cancelTokenHash = tokenHash;
+    }
 
-  String getUserId() {
-    return userId;
-  }
+    EmailChanges.Request view() {
+        return new EmailChanges.Request(id, userId, oldEmail, newEmail, origin, expiresAt);
+    }
 
-  String getNewEmail() {
-    return newEmail;
-  }
+    Long getId() {
+        return id;
+    }
+
+    String getUserId() {
+        return userId;
+    }
+
+    String getNewEmail() {
+        return newEmail;
+    }
+
 }

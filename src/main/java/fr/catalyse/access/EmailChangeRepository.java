@@ -6,9 +6,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface EmailChangeRepository extends JpaRepository<EmailChange, Long> {
 
-  Optional<EmailChange> findByConfirmTokenHash(String tokenHash);
+    Optional<EmailChange> findByConfirmTokenHash(String tokenHash);
 
-  Optional<EmailChange> findByCancelTokenHash(String tokenHash);
+    Optional<EmailChange> findByCancelTokenHash(String tokenHash);
 
-  List<EmailChange> findByUserIdAndStatus(String userId, EmailChange.Status status);
+    List<EmailChange> findByUserIdAndStatus(String userId, EmailChange.Status status);
+
 }

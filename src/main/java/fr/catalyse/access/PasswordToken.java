@@ -10,46 +10,47 @@ import java.time.Instant;
 @Entity
 class PasswordToken {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String userId;
+    private String userId;
 
-  private String tokenHash;
+    private String tokenHash;
 
-  private String purpose;
+    private String purpose;
 
-  private Instant createdAt;
+    private Instant createdAt;
 
-  private Instant expiresAt;
+    private Instant expiresAt;
 
-  private Instant usedAt;
+    private Instant usedAt;
 
-  protected PasswordToken() {
-  }
+    protected PasswordToken() {
+    }
 
-  PasswordToken(String userId, String tokenHash, String purpose, Instant createdAt, Instant expiresAt) {
-    this.userId = userId;
-    this.tokenHash = tokenHash;
-    this.purpose = purpose;
-    this.createdAt = createdAt;
-    this.expiresAt = expiresAt;
-  }
+    PasswordToken(String userId, String tokenHash, String purpose, Instant createdAt, Instant expiresAt) {
+        this.userId = userId;
+        this.tokenHash = tokenHash;
+        this.purpose = purpose;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
 
-  boolean usableAt(Instant now) {
-    return usedAt == null && now.isBefore(expiresAt);
-  }
+    boolean usableAt(Instant now) {
+        return usedAt == null && now.isBefore(expiresAt);
+    }
 
-  void use(Instant now) {
-    usedAt = now;
-  }
+    void use(Instant now) {
+        usedAt = now;
+    }
 
-  String getUserId() {
-    return userId;
-  }
+    String getUserId() {
+        return userId;
+    }
 
-  Instant getCreatedAt() {
-    return createdAt;
-  }
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
 }

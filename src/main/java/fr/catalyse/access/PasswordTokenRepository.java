@@ -7,9 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PasswordTokenRepository extends JpaRepository<PasswordToken, Long> {
 
-  Optional<PasswordToken> findByTokenHash(String tokenHash);
+    Optional<PasswordToken> findByTokenHash(String tokenHash);
 
-  List<PasswordToken> findByUserIdAndUsedAtIsNull(String userId);
+    List<PasswordToken> findByUserIdAndUsedAtIsNull(String userId);
 
-  List<PasswordToken> findByUserIdAndPurposeAndCreatedAtAfter(String userId, String purpose, Instant after);
+    List<PasswordToken> findByUserIdAndPurposeAndCreatedAtAfter(String userId, String purpose, Instant after);
+
 }

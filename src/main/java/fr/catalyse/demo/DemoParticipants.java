@@ -19,26 +19,29 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty("catalyse.demo.enabled")
 class DemoParticipants implements Seeder {
 
-  static final String FILE = "demo/participants.csv";
+    static final String FILE = "demo/participants.csv";
 
-  private final Directory directory;
-  private final DemoProperties properties;
+    private final Directory directory;
 
-  DemoParticipants(Directory directory, DemoProperties properties) {
-    this.directory = directory;
-    this.properties = properties;
-  }
+    private final DemoProperties properties;
 
-  @Override
-  public void seed() {
-    try (Reader csv = new InputStreamReader(new ClassPathResource(FILE).getInputStream(), StandardCharsets.UTF_8)) {
-      DirectoryCsv.Result result = DirectoryCsv.read(csv);
-      if (!result.valid()) {
-        throw new IllegalStateException(FILE + " : " + String.join("\n", result.errors()));
-      }
-      directory.register(result.entries(), person -> properties.password());
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException(unreadable);
+    DemoParticipants(Directory directory, DemoProperties properties) {
+        this.directory = directory;
+        this.properties = properties;
     }
-  }
+
+    @Override
+    public void seed() {
+        try (Reader csv = new InputStreamReader(new ClassPathResource(FILE).getInputStream(), StandardCharsets.UTF_8)) {
+            DirectoryCsv.Result result = DirectoryCsv.read(csv);
+            if (!result.valid()) {
+                throw new IllegalStateException(FILE + " : " + String.join("\n", result.errors()));
+            }
+            directory.register(result.entries(), person -> properties.password());
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
 }

@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("catalyse.demo")
 record DemoProperties(boolean enabled, String password, Mailbox mailbox) {
 
-  /**
-   * @param enabled start the in-process SMTP server and the /boite-de-reception page
-   * @param smtpPort port it listens on (spring.mail.port points to it)
-   */
-  record Mailbox(boolean enabled, int smtpPort) {
-  }
+    /**
+     * @param enabled start the in-process SMTP server and the /boite-de-reception page
+     * @param smtpPort port it listens on (spring.mail.port points to it)
+     */
+    record Mailbox(boolean enabled, int smtpPort) {
+    }
 }

@@ -24,82 +24,95 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Documents over HTTP, twice with the same code: under {@value #SESSION} for the webapps' pages (the
- * Tasklist panel, the observatory), with the session people signed in with and its CSRF token, checked by
- * Camunda's filters on every write there; and under {@value #API} for scripts, with HTTP Basic
- * (access.RestAuthentication). Uploads are form uploads (multipart) with the file in the part « fichier ».
- * Downloads are always attachments, never displayed inline, with their type as stored (checked from the
- * content at upload); {@code X-Content-Type-Options: nosniff} is on every response of Catalyse already
- * (access.CrossSiteProtection), once.
+ * Documents over HTTP, twice with the same code: under {@value #SESSION} for the webapps'
+ * pages (the Tasklist panel, the observatory), with the session people signed in with and
+ * its CSRF token, checked by Camunda's filters on every write there; and under
+ * {@value #API} for scripts, with HTTP Basic (access.RestAuthentication). Uploads are
+ * form uploads (multipart) with the file in the part « fichier ». Downloads are always
+ * attachments, never displayed inline, with their type as stored (checked from the
+ * content at upload); {@code X-Content-Type-Options: nosniff} is on every response of
+ * Catalyse already (access.CrossSiteProtection), once.
  */
 @RestController
 class DocumentApi {
 
-  static final String SESSION = "/camunda/api/catalyse/documents";
-  static final String API = "/api/documents";
+    static final String SESSION = "/camunda/api/catalyse/documents";
+    static final String API = "/api/documents";
 
-  private final Documents documents;
-  private final Caller callers;
+    private final Documents documents;
 
-  DocumentApi(Documents documents, Caller callers) {
-    this.documents = documents;
-    this.callers = callers;
-  }
+    private final Caller callers;
 
-  @GetMapping({SESSION + "/taches/{taskId}", API + "/taches/{taskId}"})
-  Documents.TaskDocuments ofTask(HttpServletRequest request, @PathVariable String taskId) {
-    return documents.ofTask(caller(request), taskId);
-  }
+    DocumentApi(Documents documents, Caller callers) {
+        this.documents = documents;
+        this.callers = callers;
+    }
 
-  @PostMapping(path = {SESSION + "/taches/{taskId}", API + "/taches/{taskId}"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Documents.DocumentView> attach(HttpServletRequest request, @PathVariable String taskId,
-      @RequestPart("fichier") MultipartFile file) throws IOException {
-    Authentication caller = caller(request);
-    return ResponseEntity.status(HttpStatus.CREATED).body(documents.attach(caller, taskId, file.getOriginalFilename(), file.getBytes()));
-  }
+    @GetMapping({ SESSION + "/taches/{taskId}", API + "/taches/{taskId}" })
+    Documents.TaskDocuments ofTask(HttpServletRequest request, @PathVariable String taskId) {
+        return documents.ofTask(caller(request), taskId);
+    }
 
-  @GetMapping({SESSION + "/instances/{processInstanceId}", API + "/instances/{processInstanceId}"})
-  List<Documents.DocumentView> ofInstance(HttpServletRequest request, @PathVariable String processInstanceId) {
-    return documents.ofInstance(caller(request), processInstanceId);
-  }
+    @PostMapping(path = { SESSION + "/taches/{taskId}", API + "/taches/{taskId}" },
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Documents.DocumentView> attach(HttpServletRequest request, @PathVariable String taskId,
+            @RequestPart("fichier") MultipartFile file) throws IOException {
+        Authentication caller = caller(request);
+        return ResponseEntity.status(HttpStatus.CREATED)
+            .body(documents.attach(caller, taskId, file.getOriginalFilename(), file.getBytes()));
+    }
 
-  /** Replaces the file of a document (same record, same task): POST, as browsers send form uploads. */
-  @PostMapping(path = {SESSION + "/{id}", API + "/{id}"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Documents.DocumentView replace(HttpServletRequest request, @PathVariable String id, @RequestPart("fichier") MultipartFile file)
-      throws IOException {
-    Authentication caller = caller(request);
-    return documents.replace(caller, id, file.getOriginalFilename(), file.getBytes());
-  }
+    @GetMapping({ SESSION + "/instances/{processInstanceId}", API + "/instances/{processInstanceId}" })
+    List<Documents.DocumentView> ofInstance(HttpServletRequest request, @PathVariable String processInstanceId) {
+        return documents.ofInstance(caller(request), processInstanceId);
+    }
 
-  @DeleteMapping({SESSION + "/{id}", API + "/{id}"})
-  ResponseEntity<Void> remove(HttpServletRequest request, @PathVariable String id) {
-    documents.remove(caller(request), id);
-    return ResponseEntity.noContent().build();
-  }
+    /**
+     * Replaces the file of a document (same record, same task): POST, as browsers send
+     * form uploads.
+     */
+    @PostMapping(path = { SESSION + "/{id}", API + "/{id}" }, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Documents.DocumentView replace(HttpServletRequest request, @PathVariable String id,
+            @RequestPart("fichier") MultipartFile file) throws IOException {
+        Authentication caller = caller(request);
+        return documents.replace(caller, id, file.getOriginalFilename(), file.getBytes());
+    }
 
-  @GetMapping({SESSION + "/{id}/fichier", API + "/{id}/fichier"})
-  ResponseEntity<byte[]> download(HttpServletRequest request, @PathVariable String id) {
-    Documents.Download download = documents.download(caller(request), id);
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_TYPE, download.document().contentType())
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(download.document().fileName(), StandardCharsets.UTF_8).build().toString())
-        .cacheControl(CacheControl.noStore().cachePrivate())
-        .body(download.content());
-  }
+    @DeleteMapping({ SESSION + "/{id}", API + "/{id}" })
+    ResponseEntity<Void> remove(HttpServletRequest request, @PathVariable String id) {
+        documents.remove(caller(request), id);
+        return ResponseEntity.noContent().build();
+    }
 
-  private Authentication caller(HttpServletRequest request) {
-    return callers.of(request).orElseThrow(Refusal::unauthenticated);
-  }
+    @GetMapping({ SESSION + "/{id}/fichier", API + "/{id}/fichier" })
+    ResponseEntity<byte[]> download(HttpServletRequest request, @PathVariable String id) {
+        Documents.Download download = documents.download(caller(request), id);
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_TYPE, download.document().contentType())
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                        .filename(download.document().fileName(), StandardCharsets.UTF_8)
+                        .build()
+                        .toString())
+            .cacheControl(CacheControl.noStore().cachePrivate())
+            .body(download.content());
+    }
 
-  @ExceptionHandler(Refusal.class)
-  ResponseEntity<Map<String, String>> refused(Refusal refusal) {
-    return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("type", refusal.type(), "message", refusal.getMessage()));
-  }
+    private Authentication caller(HttpServletRequest request) {
+        return callers.of(request).orElseThrow(Refusal::unauthenticated);
+    }
 
-  @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<Map<String, String>> noFile(MissingServletRequestPartException missing) {
-    return refused(Refusal.invalid("Aucun fichier reçu : envoyez-le dans la partie « fichier » d'un envoi multipart/form-data."));
-  }
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, String>> refused(Refusal refusal) {
+        return ResponseEntity.status(refusal.status())
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("type", refusal.type(), "message", refusal.getMessage()));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Map<String, String>> noFile(MissingServletRequestPartException missing) {
+        return refused(Refusal
+            .invalid("Aucun fichier reçu : envoyez-le dans la partie « fichier » d'un envoi multipart/form-data."));
+    }
+
 }

@@ -4,13 +4,15 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * For the models' expressions: {@code ${formLists.list(candidateOrganisations)}} turns a list submitted
- * by a form (a JSON variable) into the Java collection a multi-instance activity iterates over.
+ * For the models' expressions: {@code ${formLists.list(candidateOrganisations)}} turns a
+ * list submitted by a form (a JSON variable) into the Java collection a multi-instance
+ * activity iterates over.
  */
 @Component
 public class FormLists {
 
-  public List<String> list(Object value) {
-    return FormValues.strings(value);
-  }
+    public List<String> list(Object value) {
+        return FormValues.strings(value);
+    }
+
 }

@@ -5,6 +5,7 @@ import org.springframework.modulith.NamedInterface;
 /** Whether a governance dialogue is still followed. */
 @NamedInterface("statuses")
 public enum DialogueStatus {
-  ACTIVE,
-  CLOSED
+
+    ACTIVE, CLOSED
+
 }

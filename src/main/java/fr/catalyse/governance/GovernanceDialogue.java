@@ -18,84 +18,86 @@ import java.time.Instant;
 @Table(name = "governance_dialogue")
 class GovernanceDialogue {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Territory territory;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Territory territory;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  private Cohort cohort;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Cohort cohort;
 
-  private String subject;
+    private String subject;
 
-  @Enumerated(EnumType.STRING)
-  private DialogueStatus status;
+    @Enumerated(EnumType.STRING)
+    private DialogueStatus status;
 
-  private int periods;
+    private int periods;
 
-  private String processInstanceId;
+    private String processInstanceId;
 
-  private Instant startedAt;
+    private Instant startedAt;
 
-  private Instant closedAt;
+    private Instant closedAt;
 
-  protected GovernanceDialogue() {
-  }
+    protected GovernanceDialogue() {
+    }
 
-  GovernanceDialogue(Territory territory, Cohort cohort, String subject, String processInstanceId, Instant startedAt) {
-    this.territory = territory;
-    this.cohort = cohort;
-    this.subject = subject;
-    this.processInstanceId = processInstanceId;
-    this.startedAt = startedAt;
-    this.status = DialogueStatus.ACTIVE;
-    this.periods = 1;
-  }
+    GovernanceDialogue(Territory territory, Cohort cohort, String subject, String processInstanceId,
+            Instant startedAt) {
+        this.territory = territory;
+        this.cohort = cohort;
+        this.subject = subject;
+        this.processInstanceId = processInstanceId;
+        this.startedAt = startedAt;
+        this.status = DialogueStatus.ACTIVE;
+        this.periods = 1;
+    }
 
-  void extend() {
-    periods++;
-  }
+    void extend() {
+        periods++;
+    }
 
-  void close(Instant now) {
-    status = DialogueStatus.CLOSED;
-    closedAt = now;
-  }
+    void close(Instant now) {
+        status = DialogueStatus.CLOSED;
+        closedAt = now;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Territory getTerritory() {
-    return territory;
-  }
+    public Territory getTerritory() {
+        return territory;
+    }
 
-  public Cohort getCohort() {
-    return cohort;
-  }
+    public Cohort getCohort() {
+        return cohort;
+    }
 
-  public String getSubject() {
-    return subject;
-  }
+    public String getSubject() {
+        return subject;
+    }
 
-  public DialogueStatus getStatus() {
-    return status;
-  }
+    public DialogueStatus getStatus() {
+        return status;
+    }
 
-  public int getPeriods() {
-    return periods;
-  }
+    public int getPeriods() {
+        return periods;
+    }
 
-  public String getProcessInstanceId() {
-    return processInstanceId;
-  }
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
 
-  public Instant getStartedAt() {
-    return startedAt;
-  }
+    public Instant getStartedAt() {
+        return startedAt;
+    }
 
-  public Instant getClosedAt() {
-    return closedAt;
-  }
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
 }

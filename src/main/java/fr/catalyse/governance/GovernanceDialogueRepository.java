@@ -7,7 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface GovernanceDialogueRepository extends JpaRepository<GovernanceDialogue, Long> {
 
-  Optional<GovernanceDialogue> findByProcessInstanceId(String processInstanceId);
+    Optional<GovernanceDialogue> findByProcessInstanceId(String processInstanceId);
 
-  List<GovernanceDialogue> findByCohort(Cohort cohort);
+    List<GovernanceDialogue> findByCohort(Cohort cohort);
+
 }

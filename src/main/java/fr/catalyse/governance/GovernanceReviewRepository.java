@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface GovernanceReviewRepository extends JpaRepository<GovernanceReview, Long> {
 
-  List<GovernanceReview> findByDialogueOrderById(GovernanceDialogue dialogue);
+    List<GovernanceReview> findByDialogueOrderById(GovernanceDialogue dialogue);
+
 }

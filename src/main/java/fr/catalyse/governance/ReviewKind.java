@@ -2,8 +2,7 @@ package fr.catalyse.governance;
 
 /** The reviews of a governance dialogue. */
 enum ReviewKind {
-  INITIAL,
-  QUARTERLY,
-  YEARLY,
-  FINAL
+
+    INITIAL, QUARTERLY, YEARLY, FINAL
+
 }

@@ -5,17 +5,17 @@ import org.springframework.modulith.NamedInterface;
 /** How a person receives one kind of email. */
 @NamedInterface("preferences")
 public enum DeliveryMode {
-  IMMEDIATE("Immédiatement"),
-  DIGEST("Dans le récapitulatif hebdomadaire"),
-  NONE("Jamais");
 
-  private final String label;
+    IMMEDIATE("Immédiatement"), DIGEST("Dans le récapitulatif hebdomadaire"), NONE("Jamais");
 
-  DeliveryMode(String label) {
-    this.label = label;
-  }
+    private final String label;
 
-  public String label() {
-    return label;
-  }
+    DeliveryMode(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
 }

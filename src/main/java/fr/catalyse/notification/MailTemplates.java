@@ -18,30 +18,35 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class MailTemplates {
 
-  private final SpringTemplateEngine engine = new SpringTemplateEngine();
-  private final CatalyseProperties application;
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-  MailTemplates(CatalyseProperties application) {
-    this.application = application;
-    engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
-    engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
-  }
+    private final CatalyseProperties application;
 
-  /** Renders both parts; every email's footer links to the reader's notification preferences. */
-  public Email.Rendered render(String name, Map<String, Object> model) {
-    Context context = new Context(Locale.FRENCH, model);
-    context.setVariable("preferences", application.link("/preferences"));
-    return new Email.Rendered(engine.process(name + ".html", context), engine.process(name + ".txt", context));
-  }
+    MailTemplates(CatalyseProperties application) {
+        this.application = application;
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    }
 
-  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setTemplateMode(mode);
-    resolver.setResolvablePatterns(Set.of(pattern));
-    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    resolver.setOrder(order);
-    resolver.setCheckExistence(true);
-    return resolver;
-  }
+    /**
+     * Renders both parts; every email's footer links to the reader's notification
+     * preferences.
+     */
+    public Email.Rendered render(String name, Map<String, Object> model) {
+        Context context = new Context(Locale.FRENCH, model);
+        context.setVariable("preferences", application.link("/preferences"));
+        return new Email.Rendered(engine.process(name + ".html", context), engine.process(name + ".txt", context));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setOrder(order);
+        resolver.setCheckExistence(true);
+        return resolver;
+    }
+
 }

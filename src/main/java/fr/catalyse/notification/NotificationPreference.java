@@ -15,48 +15,49 @@ import java.time.Instant;
 @IdClass(NotificationPreference.Key.class)
 class NotificationPreference {
 
-  @Id
-  private String userId;
+    @Id
+    private String userId;
 
-  @Id
-  @Enumerated(EnumType.STRING)
-  private PreferenceKind kind;
+    @Id
+    @Enumerated(EnumType.STRING)
+    private PreferenceKind kind;
 
-  @Enumerated(EnumType.STRING)
-  private DeliveryMode mode;
+    @Enumerated(EnumType.STRING)
+    private DeliveryMode mode;
 
-  private Instant updatedAt;
+    private Instant updatedAt;
 
-  protected NotificationPreference() {
-  }
-
-  NotificationPreference(String userId, PreferenceKind kind) {
-    this.userId = userId;
-    this.kind = kind;
-  }
-
-  void choose(DeliveryMode mode, Instant now) {
-    this.mode = mode;
-    this.updatedAt = now;
-  }
-
-  String userId() {
-    return userId;
-  }
-
-  PreferenceKind getKind() {
-    return kind;
-  }
-
-  DeliveryMode getMode() {
-    return mode;
-  }
-
-  /** Primary key: person and kind. */
-  record Key(String userId, PreferenceKind kind) implements Serializable {
-
-    Key() {
-      this(null, null);
+    protected NotificationPreference() {
     }
-  }
+
+    NotificationPreference(String userId, PreferenceKind kind) {
+        this.userId = userId;
+        this.kind = kind;
+    }
+
+    void choose(DeliveryMode mode, Instant now) {
+        this.mode = mode;
+        this.updatedAt = now;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    PreferenceKind getKind() {
+        return kind;
+    }
+
+    DeliveryMode getMode() {
+        return mode;
+    }
+
+    /** Primary key: person and kind. */
+    record Key(String userId, PreferenceKind kind) implements Serializable {
+
+        Key() {
+            this(null, null);
+        }
+    }
+
 }

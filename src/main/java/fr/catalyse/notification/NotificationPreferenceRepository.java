@@ -5,7 +5,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface NotificationPreferenceRepository extends JpaRepository<NotificationPreference, NotificationPreference.Key> {
 
-  List<NotificationPreference> findByUserId(String userId);
+    List<NotificationPreference> findByUserId(String userId);
 
-  List<NotificationPreference> findByMode(DeliveryMode mode);
+    List<NotificationPreference> findByMode(DeliveryMode mode);
+
 }

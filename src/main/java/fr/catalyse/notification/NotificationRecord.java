@@ -16,146 +16,147 @@ import java.time.Instant;
 @Table(name = "notification")
 public class NotificationRecord {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String idempotencyKey;
+    private String idempotencyKey;
 
-  @Enumerated(EnumType.STRING)
-  private NotificationKind kind;
+    @Enumerated(EnumType.STRING)
+    private NotificationKind kind;
 
-  private String recipientUser;
+    private String recipientUser;
 
-  private String recipientEmail;
+    private String recipientEmail;
 
-  private String subject;
+    private String subject;
 
-  @Enumerated(EnumType.STRING)
-  private PreferenceKind preferenceKind;
+    @Enumerated(EnumType.STRING)
+    private PreferenceKind preferenceKind;
 
-  private String link;
+    private String link;
 
-  private String territory;
+    private String territory;
 
-  private String processInstanceId;
+    private String processInstanceId;
 
-  private String taskId;
+    private String taskId;
 
-  @Enumerated(EnumType.STRING)
-  private NotificationStatus status;
+    @Enumerated(EnumType.STRING)
+    private NotificationStatus status;
 
-  private int attempts;
+    private int attempts;
 
-  private String lastError;
+    private String lastError;
 
-  private Instant createdAt;
+    private Instant createdAt;
 
-  private Instant sentAt;
+    private Instant sentAt;
 
-  protected NotificationRecord() {
-  }
+    protected NotificationRecord() {
+    }
 
-  NotificationRecord(Email email, Instant now) {
-    this.idempotencyKey = email.idempotencyKey();
-    this.kind = email.kind();
-    this.recipientUser = email.to().userId();
-    this.recipientEmail = email.to().email();
-    this.subject = truncate(email.subject(), 300);
-    this.preferenceKind = email.preference();
-    this.link = email.link();
-    this.territory = email.territory();
-    this.processInstanceId = email.processInstanceId();
-    this.taskId = email.taskId();
-    this.createdAt = now;
-  }
+    NotificationRecord(Email email, Instant now) {
+        this.idempotencyKey = email.idempotencyKey();
+        this.kind = email.kind();
+        this.recipientUser = email.to().userId();
+        this.recipientEmail = email.to().email();
+        this.subject = truncate(email.subject(), 300);
+        this.preferenceKind = email.preference();
+        this.link = email.link();
+        this.territory = email.territory();
+        this.processInstanceId = email.processInstanceId();
+        this.taskId = email.taskId();
+        this.createdAt = now;
+    }
 
-  void sent(Instant at) {
-    attempts++;
-    status = NotificationStatus.SENT;
-    sentAt = at;
-    lastError = null;
-  }
+    void sent(Instant at) {
+        attempts++;
+        status = NotificationStatus.SENT;
+        sentAt = at;
+        lastError = null;
+    }
 
-  void digested() {
-    status = NotificationStatus.DIGESTED;
-  }
+    void digested() {
+        status = NotificationStatus.DIGESTED;
+    }
 
-  void heldBack(NotificationStatus outcome) {
-    status = outcome;
-  }
+    void heldBack(NotificationStatus outcome) {
+        status = outcome;
+    }
 
-  void failed(NotificationStatus outcome, String error) {
-    attempts++;
-    status = outcome;
-    lastError = truncate(error, 1000);
-  }
+    void failed(NotificationStatus outcome, String error) {
+        attempts++;
+        status = outcome;
+        lastError = truncate(error, 1000);
+    }
 
-  private static String truncate(String text, int length) {
-    return text == null || text.length() <= length ? text : text.substring(0, length);
-  }
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getIdempotencyKey() {
-    return idempotencyKey;
-  }
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
 
-  public NotificationKind getKind() {
-    return kind;
-  }
+    public NotificationKind getKind() {
+        return kind;
+    }
 
-  public String getRecipientUser() {
-    return recipientUser;
-  }
+    public String getRecipientUser() {
+        return recipientUser;
+    }
 
-  public String getRecipientEmail() {
-    return recipientEmail;
-  }
+    public String getRecipientEmail() {
+        return recipientEmail;
+    }
 
-  public String getSubject() {
-    return subject;
-  }
+    public String getSubject() {
+        return subject;
+    }
 
-  public PreferenceKind getPreferenceKind() {
-    return preferenceKind;
-  }
+    public PreferenceKind getPreferenceKind() {
+        return preferenceKind;
+    }
 
-  public String getLink() {
-    return link;
-  }
+    public String getLink() {
+        return link;
+    }
 
-  public String getTerritory() {
-    return territory;
-  }
+    public String getTerritory() {
+        return territory;
+    }
 
-  public String getProcessInstanceId() {
-    return processInstanceId;
-  }
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
 
-  public String getTaskId() {
-    return taskId;
-  }
+    public String getTaskId() {
+        return taskId;
+    }
 
-  public NotificationStatus getStatus() {
-    return status;
-  }
+    public NotificationStatus getStatus() {
+        return status;
+    }
 
-  public int getAttempts() {
-    return attempts;
-  }
+    public int getAttempts() {
+        return attempts;
+    }
 
-  public String getLastError() {
-    return lastError;
-  }
+    public String getLastError() {
+        return lastError;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-  public Instant getSentAt() {
-    return sentAt;
-  }
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
 }

@@ -13,63 +13,70 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each person's choices: immediately (the default), in the weekly digest, or never, per kind of email.
- * The programme team always hears of late tasks at once: its escalations cannot be switched off.
+ * Each person's choices: immediately (the default), in the weekly digest, or never, per
+ * kind of email. The programme team always hears of late tasks at once: its escalations
+ * cannot be switched off.
  */
 @NamedInterface("preferences")
 @Service
 public class Preferences {
 
-  private final NotificationPreferenceRepository preferences;
-  private final AccessDirectory access;
+    private final NotificationPreferenceRepository preferences;
 
-  Preferences(NotificationPreferenceRepository preferences, AccessDirectory access) {
-    this.preferences = preferences;
-    this.access = access;
-  }
+    private final AccessDirectory access;
 
-  @Transactional(readOnly = true)
-  public DeliveryMode mode(String userId, PreferenceKind kind) {
-    if (kind == PreferenceKind.ESCALADES && isProgrammeTeam(userId)) {
-      return DeliveryMode.IMMEDIATE;
+    Preferences(NotificationPreferenceRepository preferences, AccessDirectory access) {
+        this.preferences = preferences;
+        this.access = access;
     }
-    return preferences.findById(new NotificationPreference.Key(userId, kind)).map(NotificationPreference::getMode)
-        .orElse(DeliveryMode.IMMEDIATE);
-  }
 
-  /** Every kind with the person's mode, defaults included. */
-  @Transactional(readOnly = true)
-  public Map<PreferenceKind, DeliveryMode> of(String userId) {
-    Map<PreferenceKind, DeliveryMode> modes = new EnumMap<>(PreferenceKind.class);
-    for (PreferenceKind kind : PreferenceKind.values()) {
-      modes.put(kind, mode(userId, kind));
+    @Transactional(readOnly = true)
+    public DeliveryMode mode(String userId, PreferenceKind kind) {
+        if (kind == PreferenceKind.ESCALADES && isProgrammeTeam(userId)) {
+            return DeliveryMode.IMMEDIATE;
+        }
+        return preferences.findById(new NotificationPreference.Key(userId, kind))
+            .map(NotificationPreference::getMode)
+            .orElse(DeliveryMode.IMMEDIATE);
     }
-    return modes;
-  }
 
-  @Transactional
-  public Map<PreferenceKind, DeliveryMode> choose(String userId, Map<PreferenceKind, DeliveryMode> choices) {
-    if (isProgrammeTeam(userId) && choices.getOrDefault(PreferenceKind.ESCALADES, DeliveryMode.IMMEDIATE) != DeliveryMode.IMMEDIATE) {
-      throw new InvalidInputException("L'équipe programme reçoit toujours immédiatement les retards signalés : "
-          + "« " + PreferenceKind.ESCALADES.label() + " » ne peut pas être différé ni désactivé.");
+    /** Every kind with the person's mode, defaults included. */
+    @Transactional(readOnly = true)
+    public Map<PreferenceKind, DeliveryMode> of(String userId) {
+        Map<PreferenceKind, DeliveryMode> modes = new EnumMap<>(PreferenceKind.class);
+        for (PreferenceKind kind : PreferenceKind.values()) {
+            modes.put(kind, mode(userId, kind));
+        }
+        return modes;
     }
-    choices.forEach((kind, mode) -> {
-      NotificationPreference preference = preferences.findById(new NotificationPreference.Key(userId, kind))
-          .orElseGet(() -> new NotificationPreference(userId, kind));
-      preference.choose(mode, EngineClock.now());
-      preferences.save(preference);
-    });
-    return of(userId);
-  }
 
-  /** People who asked for at least one kind in the weekly digest. */
-  @Transactional(readOnly = true)
-  public Set<String> digestReaders() {
-    return preferences.findByMode(DeliveryMode.DIGEST).stream().map(preference -> preference.userId())
-        .collect(Collectors.toSet());
-  }
+    @Transactional
+    public Map<PreferenceKind, DeliveryMode> choose(String userId, Map<PreferenceKind, DeliveryMode> choices) {
+        if (isProgrammeTeam(userId)
+                && choices.getOrDefault(PreferenceKind.ESCALADES, DeliveryMode.IMMEDIATE) != DeliveryMode.IMMEDIATE) {
+            throw new InvalidInputException("L'équipe programme reçoit toujours immédiatement les retards signalés : "
+                    + "« " + PreferenceKind.ESCALADES.label() + " » ne peut pas être différé ni désactivé.");
+        }
+        choices.forEach((kind, mode) -> {
+            NotificationPreference preference = preferences.findById(new NotificationPreference.Key(userId, kind))
+                .orElseGet(() -> new NotificationPreference(userId, kind));
+            preference.choose(mode, EngineClock.now());
+            preferences.save(preference);
+        });
+        return of(userId);
+    }
 
-  private boolean isProgrammeTeam(String userId) {
-    return access.isMember(userId, Role.PROGRAMME_TEAM.groupId());
-  }
+    /** People who asked for at least one kind in the weekly digest. */
+    @Transactional(readOnly = true)
+    public Set<String> digestReaders() {
+        return preferences.findByMode(DeliveryMode.DIGEST)
+            .stream()
+            .map(preference -> preference.userId())
+            .collect(Collectors.toSet());
+    }
+
+    private boolean isProgrammeTeam(String userId) {
+        return access.isMember(userId, Role.PROGRAMME_TEAM.groupId());
+    }
+
 }

@@ -12,54 +12,59 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * /preferences, linked from every email's footer: the reader (signed in through the login form or
- * Tasklist, see fr.catalyse.access.SignedInPages) chooses for each kind of email: immediately, in the
- * weekly digest, or never. Posts from other sites are refused before they get here (CrossSiteProtection).
+ * /preferences, linked from every email's footer: the reader (signed in through the login
+ * form or Tasklist, see fr.catalyse.access.SignedInPages) chooses for each kind of email:
+ * immediately, in the weekly digest, or never. Posts from other sites are refused before
+ * they get here (CrossSiteProtection).
  */
 @Controller
 class PreferencesPage {
 
-  private final Caller caller;
-  private final Preferences preferences;
+    private final Caller caller;
 
-  PreferencesPage(Caller caller, Preferences preferences) {
-    this.caller = caller;
-    this.preferences = preferences;
-  }
+    private final Preferences preferences;
 
-  @GetMapping("/preferences")
-  String show(Model model) {
-    return page(model, false);
-  }
-
-  @PostMapping("/preferences")
-  String save(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-    String userId = caller.userId();
-    // The same reading as the API: a mode the page never offers (a tampered form) is named in French.
-    ObjectNode choices = JsonNodeFactory.instance.objectNode();
-    for (PreferenceKind kind : PreferenceKind.values()) {
-      if (form.containsKey(kind.name())) {
-        choices.put(kind.name(), form.get(kind.name()));
-      }
+    PreferencesPage(Caller caller, Preferences preferences) {
+        this.caller = caller;
+        this.preferences = preferences;
     }
-    try {
-      Map<PreferenceKind, DeliveryMode> chosen = NotificationApi.parse(choices);
-      caller.asSystem(() -> preferences.choose(userId, chosen));
-    } catch (fr.catalyse.platform.InvalidInputException refused) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("error", refused.getMessage());
-      return page(model, false);
-    }
-    return page(model, true);
-  }
 
-  private String page(Model model, boolean saved) {
-    String userId = caller.userId();
-    model.addAttribute("userId", userId);
-    model.addAttribute("choices", caller.asSystem(() -> preferences.of(userId)));
-    model.addAttribute("kinds", PreferenceKind.values());
-    model.addAttribute("modes", DeliveryMode.values());
-    model.addAttribute("saved", saved);
-    return "preferences";
-  }
+    @GetMapping("/preferences")
+    String show(Model model) {
+        return page(model, false);
+    }
+
+    @PostMapping("/preferences")
+    String save(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        String userId = caller.userId();
+        // The same reading as the API: a mode the page never offers (a tampered form) is
+        // named in French.
+        ObjectNode choices = JsonNodeFactory.instance.objectNode();
+        for (PreferenceKind kind : PreferenceKind.values()) {
+            if (form.containsKey(kind.name())) {
+                choices.put(kind.name(), form.get(kind.name()));
+            }
+        }
+        try {
+            Map<PreferenceKind, DeliveryMode> chosen = NotificationApi.parse(choices);
+            caller.asSystem(() -> preferences.choose(userId, chosen));
+        }
+        catch (fr.catalyse.platform.InvalidInputException refused) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", refused.getMessage());
+            return page(model, false);
+        }
+        return page(model, true);
+    }
+
+    private String page(Model model, boolean saved) {
+        String userId = caller.userId();
+        model.addAttribute("userId", userId);
+        model.addAttribute("choices", caller.asSystem(() -> preferences.of(userId)));
+        model.addAttribute("kinds", PreferenceKind.values());
+        model.addAttribute("modes", DeliveryMode.values());
+        model.addAttribute("saved", saved);
+        return "preferences";
+    }
+
 }

@@ -10,62 +10,68 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The observatory for scripts: /api/observatoire/..., authenticated with HTTP Basic like the rest of
- * /api (access.RestAuthentication sets the engine's authentication of the request, read here), the same
- * JSON and exports as the Cockpit plugin resource.
+ * The observatory for scripts: /api/observatoire/..., authenticated with HTTP Basic like
+ * the rest of /api (access.RestAuthentication sets the engine's authentication of the
+ * request, read here), the same JSON and exports as the Cockpit plugin resource.
  */
 @RestController
 @RequestMapping("/api/observatoire")
 class ObservatoryApi {
 
-  private final ObservatoryEndpoints endpoints;
-  private final IdentityService identity;
+    private final ObservatoryEndpoints endpoints;
 
-  ObservatoryApi(ObservatoryEndpoints endpoints, IdentityService identity) {
-    this.endpoints = endpoints;
-    this.identity = identity;
-  }
+    private final IdentityService identity;
 
-  @GetMapping("/cohortes")
-  ResponseEntity<byte[]> cohorts(@RequestParam(required = false) String format) {
-    return http(endpoints.cohorts(identity.getCurrentAuthentication(), format));
-  }
-
-  @GetMapping("/cohortes/{id}")
-  ResponseEntity<byte[]> cohort(@PathVariable String id, @RequestParam(required = false) String format) {
-    return http(endpoints.cohort(identity.getCurrentAuthentication(), id, format));
-  }
-
-  @GetMapping("/partenariats")
-  ResponseEntity<byte[]> partnerships(@RequestParam(name = "territoire", required = false) String territory,
-      @RequestParam(name = "etape", required = false) String stage, @RequestParam(name = "type", required = false) String kind,
-      @RequestParam(name = "tri", required = false) String sort, @RequestParam(name = "ordre", required = false) String order,
-      @RequestParam(required = false) String page, @RequestParam(name = "taille", required = false) String size,
-      @RequestParam(required = false) String format) {
-    return http(endpoints.partnerships(identity.getCurrentAuthentication(), territory, stage, kind, sort, order, page, size,
-        format));
-  }
-
-  @GetMapping("/dialogues")
-  ResponseEntity<byte[]> dialogues(@RequestParam(required = false) String format) {
-    return http(endpoints.dialogues(identity.getCurrentAuthentication(), format));
-  }
-
-  @GetMapping("/indicateurs")
-  ResponseEntity<byte[]> indicators(@RequestParam(required = false) String format) {
-    return http(endpoints.indicators(identity.getCurrentAuthentication(), format));
-  }
-
-  @GetMapping("/dossier/{processInstanceId}")
-  ResponseEntity<byte[]> dossier(@PathVariable String processInstanceId, @RequestParam(required = false) String format) {
-    return http(endpoints.dossier(identity.getCurrentAuthentication(), processInstanceId, format));
-  }
-
-  private static ResponseEntity<byte[]> http(Answer answer) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).header(HttpHeaders.CONTENT_TYPE, answer.contentType());
-    if (answer.disposition() != null) {
-      response.header(HttpHeaders.CONTENT_DISPOSITION, answer.disposition());
+    ObservatoryApi(ObservatoryEndpoints endpoints, IdentityService identity) {
+        this.endpoints = endpoints;
+        this.identity = identity;
     }
-    return response.body(answer.body());
-  }
+
+    @GetMapping("/cohortes")
+    ResponseEntity<byte[]> cohorts(@RequestParam(required = false) String format) {
+        return http(endpoints.cohorts(identity.getCurrentAuthentication(), format));
+    }
+
+    @GetMapping("/cohortes/{id}")
+    ResponseEntity<byte[]> cohort(@PathVariable String id, @RequestParam(required = false) String format) {
+        return http(endpoints.cohort(identity.getCurrentAuthentication(), id, format));
+    }
+
+    @GetMapping("/partenariats")
+    ResponseEntity<byte[]> partnerships(@RequestParam(name = "territoire", required = false) String territory,
+            @RequestParam(name = "etape", required = false) String stage,
+            @RequestParam(name = "type", required = false) String kind,
+            @RequestParam(name = "tri", required = false) String sort,
+            @RequestParam(name = "ordre", required = false) String order, @RequestParam(required = false) String page,
+            @RequestParam(name = "taille", required = false) String size,
+            @RequestParam(required = false) String format) {
+        return http(endpoints.partnerships(identity.getCurrentAuthentication(), territory, stage, kind, sort, order,
+                page, size, format));
+    }
+
+    @GetMapping("/dialogues")
+    ResponseEntity<byte[]> dialogues(@RequestParam(required = false) String format) {
+        return http(endpoints.dialogues(identity.getCurrentAuthentication(), format));
+    }
+
+    @GetMapping("/indicateurs")
+    ResponseEntity<byte[]> indicators(@RequestParam(required = false) String format) {
+        return http(endpoints.indicators(identity.getCurrentAuthentication(), format));
+    }
+
+    @GetMapping("/dossier/{processInstanceId}")
+    ResponseEntity<byte[]> dossier(@PathVariable String processInstanceId,
+            @RequestParam(required = false) String format) {
+        return http(endpoints.dossier(identity.getCurrentAuthentication(), processInstanceId, format));
+    }
+
+    private static ResponseEntity<byte[]> http(Answer answer) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
+            .header(HttpHeaders.CONTENT_TYPE, answer.contentType());
+        if (answer.disposition() != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, answer.disposition());
+        }
+        return response.body(answer.body());
+    }
+
 }

@@ -12,41 +12,43 @@ import java.time.Instant;
 @Entity
 class AgreementSignature {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Experiment experiment;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Experiment experiment;
 
-  private String signatoryGroup;
+    private String signatoryGroup;
 
-  private String signerUserId;
+    private String signerUserId;
 
-  private String signerName;
+    private String signerName;
 
-  private Instant signedAt;
+    private Instant signedAt;
 
-  protected AgreementSignature() {
-  }
+    protected AgreementSignature() {
+    }
 
-  AgreementSignature(Experiment experiment, String signatoryGroup, String signerUserId, String signerName, Instant now) {
-    this.experiment = experiment;
-    this.signatoryGroup = signatoryGroup;
-    this.signerUserId = signerUserId;
-    this.signerName = signerName;
-    this.signedAt = now;
-  }
+    AgreementSignature(Experiment experiment, String signatoryGroup, String signerUserId, String signerName,
+            Instant now) {
+        this.experiment = experiment;
+        this.signatoryGroup = signatoryGroup;
+        this.signerUserId = signerUserId;
+        this.signerName = signerName;
+        this.signedAt = now;
+    }
 
-  public String getSignatoryGroup() {
-    return signatoryGroup;
-  }
+    public String getSignatoryGroup() {
+        return signatoryGroup;
+    }
 
-  public String getSignerUserId() {
-    return signerUserId;
-  }
+    public String getSignerUserId() {
+        return signerUserId;
+    }
 
-  public String getSignerName() {
-    return signerName;
-  }
+    public String getSignerName() {
+        return signerName;
+    }
+
 }

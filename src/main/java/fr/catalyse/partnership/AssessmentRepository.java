@@ -6,8 +6,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AssessmentRepository extends JpaRepository<PartnerAssessment, Long> {
 
-  // Written as JPQL: Hibernate caches the translation of a query string, not of a derived (criteria) query,
-  // and these run on every task of the process.
-  @Query("select a from PartnerAssessment a where a.partnership = ?1 and a.round = ?2")
-  List<PartnerAssessment> findByPartnershipAndRound(Partnership partnership, int round);
+    // Written as JPQL: Hibernate caches the translation of a query string, not of a
+    // derived (criteria) query,
+    // and these run on every task of the process.
+    @Query("select a from PartnerAssessment a where a.partnership = ?1 and a.round = ?2")
+    List<PartnerAssessment> findByPartnershipAndRound(Partnership partnership, int round);
+
 }

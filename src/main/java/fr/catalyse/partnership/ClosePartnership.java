@@ -8,14 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ClosePartnership implements JavaDelegate {
 
-  private final PartnershipLedger ledger;
+    private final PartnershipLedger ledger;
 
-  ClosePartnership(PartnershipLedger ledger) {
-    this.ledger = ledger;
-  }
+    ClosePartnership(PartnershipLedger ledger) {
+        this.ledger = ledger;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    ledger.of(execution).enter(PartnershipStage.CLOSED, PartnershipLedger.now());
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        ledger.of(execution).enter(PartnershipStage.CLOSED, PartnershipLedger.now());
+    }
+
 }

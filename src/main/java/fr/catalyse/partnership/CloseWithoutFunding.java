@@ -8,14 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseWithoutFunding implements JavaDelegate {
 
-  private final PartnershipLedger ledger;
+    private final PartnershipLedger ledger;
 
-  CloseWithoutFunding(PartnershipLedger ledger) {
-    this.ledger = ledger;
-  }
+    CloseWithoutFunding(PartnershipLedger ledger) {
+        this.ledger = ledger;
+    }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    ledger.of(execution).enter(PartnershipStage.STOPPED, PartnershipLedger.now());
-  }
+    @Override
+    public void execute(DelegateExecution execution) {
+        ledger.of(execution).enter(PartnershipStage.STOPPED, PartnershipLedger.now());
+    }
+
 }

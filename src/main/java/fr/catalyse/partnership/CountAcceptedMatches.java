@@ -10,45 +10,53 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_CountAcceptedMatches: the organisations that accepted this round become partners; the
- * variables the following stages iterate over (partners, their choices in forms) are set.
+ * Task_CountAcceptedMatches: the organisations that accepted this round become partners;
+ * the variables the following stages iterate over (partners, their choices in forms) are
+ * set.
  */
 @Component
 class CountAcceptedMatches implements JavaDelegate {
 
-  private final PartnershipLedger ledger;
-  private final MatchRepository matches;
-  private final PartnerRepository partners;
+    private final PartnershipLedger ledger;
 
-  CountAcceptedMatches(PartnershipLedger ledger, MatchRepository matches, PartnerRepository partners) {
-    this.ledger = ledger;
-    this.matches = matches;
-    this.partners = partners;
-  }
+    private final MatchRepository matches;
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    Partnership partnership = ledger.of(execution);
-    int accepted = 0;
-    for (MatchProposal proposal : matches.findByPartnershipAndRound(partnership, Read.integer(execution, PartnershipMatchmaking.ROUND))) {
-      boolean joins = proposal.getStatus() == MatchStatus.ACCEPTED;
-      accepted += joins ? 1 : 0;
-      ledger.partner(partnership, proposal.getOrganisation().getCode())
-          .become(joins ? PartnerStatus.PARTNER : PartnerStatus.DECLINED);
+    private final PartnerRepository partners;
+
+    CountAcceptedMatches(PartnershipLedger ledger, MatchRepository matches, PartnerRepository partners) {
+        this.ledger = ledger;
+        this.matches = matches;
+        this.partners = partners;
     }
-    execution.setVariable("acceptedCount", accepted);
-    publishPartners(execution, partnership, partners);
-  }
 
-  /** The partners as the models and forms use them: codes to iterate over, choices to pick from. */
-  static void publishPartners(DelegateExecution execution, Partnership partnership, PartnerRepository partners) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (Partner partner : partners.findByPartnershipOrderById(partnership)) {
-      if (partner.getStatus() == PartnerStatus.PARTNER) {
-        options.put(partner.getOrganisation().getCode(), partner.getOrganisation().getName());
-      }
+    @Override
+    public void execute(DelegateExecution execution) {
+        Partnership partnership = ledger.of(execution);
+        int accepted = 0;
+        for (MatchProposal proposal : matches.findByPartnershipAndRound(partnership,
+                Read.integer(execution, PartnershipMatchmaking.ROUND))) {
+            boolean joins = proposal.getStatus() == MatchStatus.ACCEPTED;
+            accepted += joins ? 1 : 0;
+            ledger.partner(partnership, proposal.getOrganisation().getCode())
+                .become(joins ? PartnerStatus.PARTNER : PartnerStatus.DECLINED);
+        }
+        execution.setVariable("acceptedCount", accepted);
+        publishPartners(execution, partnership, partners);
     }
-    execution.setVariable("partners", FormValues.json(List.copyOf(options.keySet())));
-    execution.setVariable("partnerOptions", FormValues.options(options));
-  }
+
+    /**
+     * The partners as the models and forms use them: codes to iterate over, choices to
+     * pick from.
+     */
+    static void publishPartners(DelegateExecution execution, Partnership partnership, PartnerRepository partners) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Partner partner : partners.findByPartnershipOrderById(partnership)) {
+            if (partner.getStatus() == PartnerStatus.PARTNER) {
+                options.put(partner.getOrganisation().getCode(), partner.getOrganisation().getName());
+            }
+        }
+        execution.setVariable("partners", FormValues.json(List.copyOf(options.keySet())));
+        execution.setVariable("partnerOptions", FormValues.options(options));
+    }
+
 }

@@ -13,77 +13,78 @@ import java.time.Instant;
 @Entity
 class Evaluation {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Partnership partnership;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Partnership partnership;
 
-  private int round;
+    private int round;
 
-  private BigDecimal productAverage;
+    private BigDecimal productAverage;
 
-  private BigDecimal balanceAverage;
+    private BigDecimal balanceAverage;
 
-  private BigDecimal recognitionAverage;
+    private BigDecimal recognitionAverage;
 
-  private String synthesis;
+    private String synthesis;
 
-  private String approaches;
+    private String approaches;
 
-  private String decision;
+    private String decision;
 
-  private String spreadTerritory;
+    private String spreadTerritory;
 
-  private Instant decidedAt;
+    private Instant decidedAt;
 
-  protected Evaluation() {
-  }
+    protected Evaluation() {
+    }
 
-  Evaluation(Partnership partnership, int round, Averages averages, String synthesis, String approaches,
-      String decision, String spreadTerritory, Instant now) {
-    this.partnership = partnership;
-    this.round = round;
-    this.productAverage = averages.product();
-    this.balanceAverage = averages.balance();
-    this.recognitionAverage = averages.recognition();
-    this.synthesis = synthesis;
-    this.approaches = approaches;
-    this.decision = decision;
-    this.spreadTerritory = spreadTerritory;
-    this.decidedAt = now;
-  }
+    Evaluation(Partnership partnership, int round, Averages averages, String synthesis, String approaches,
+            String decision, String spreadTerritory, Instant now) {
+        this.partnership = partnership;
+        this.round = round;
+        this.productAverage = averages.product();
+        this.balanceAverage = averages.balance();
+        this.recognitionAverage = averages.recognition();
+        this.synthesis = synthesis;
+        this.approaches = approaches;
+        this.decision = decision;
+        this.spreadTerritory = spreadTerritory;
+        this.decidedAt = now;
+    }
 
-  /** Mean ratings of the partners, null when nobody rated. */
-  record Averages(BigDecimal product, BigDecimal balance, BigDecimal recognition) {
-  }
+    /** Mean ratings of the partners, null when nobody rated. */
+    record Averages(BigDecimal product, BigDecimal balance, BigDecimal recognition) {
+    }
 
-  public int getRound() {
-    return round;
-  }
+    public int getRound() {
+        return round;
+    }
 
-  public BigDecimal getProductAverage() {
-    return productAverage;
-  }
+    public BigDecimal getProductAverage() {
+        return productAverage;
+    }
 
-  public BigDecimal getBalanceAverage() {
-    return balanceAverage;
-  }
+    public BigDecimal getBalanceAverage() {
+        return balanceAverage;
+    }
 
-  public BigDecimal getRecognitionAverage() {
-    return recognitionAverage;
-  }
+    public BigDecimal getRecognitionAverage() {
+        return recognitionAverage;
+    }
 
-  public String getDecision() {
-    return decision;
-  }
+    public String getDecision() {
+        return decision;
+    }
 
-  public String getSpreadTerritory() {
-    return spreadTerritory;
-  }
+    public String getSpreadTerritory() {
+        return spreadTerritory;
+    }
 
-  public String getApproaches() {
-    return approaches;
-  }
+    public String getApproaches() {
+        return approaches;
+    }
+
 }

@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface EvaluationRepository extends JpaRepository<Evaluation, Long> {
 
-  List<Evaluation> findByPartnershipOrderByRound(Partnership partnership);
+    List<Evaluation> findByPartnershipOrderByRound(Partnership partnership);
+
 }

@@ -9,54 +9,57 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
 
-/** What the experiment measures, its target, and the partner who enters it every month. */
+/**
+ * What the experiment measures, its target, and the partner who enters it every month.
+ */
 @Entity
 class Indicator {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Experiment experiment;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Experiment experiment;
 
-  private String name;
+    private String name;
 
-  private String unit;
+    private String unit;
 
-  private BigDecimal target;
+    private BigDecimal target;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Organisation collectorOrganisation;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Organisation collectorOrganisation;
 
-  protected Indicator() {
-  }
+    protected Indicator() {
+    }
 
-  Indicator(Experiment experiment, String name, String unit, BigDecimal target, Organisation collector) {
-    this.experiment = experiment;
-    this.name = name;
-    this.unit = unit;
-    this.target = target;
-    this.collectorOrganisation = collector;
-  }
+    Indicator(Experiment experiment, String name, String unit, BigDecimal target, Organisation collector) {
+        this.experiment = experiment;
+        this.name = name;
+        this.unit = unit;
+        this.target = target;
+        this.collectorOrganisation = collector;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public String getUnit() {
-    return unit;
-  }
+    public String getUnit() {
+        return unit;
+    }
 
-  public BigDecimal getTarget() {
-    return target;
-  }
+    public BigDecimal getTarget() {
+        return target;
+    }
 
-  public Organisation getCollectorOrganisation() {
-    return collectorOrganisation;
-  }
+    public Organisation getCollectorOrganisation() {
+        return collectorOrganisation;
+    }
+
 }

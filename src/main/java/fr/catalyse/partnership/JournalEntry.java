@@ -13,63 +13,67 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Something that happened in a partnership: a meeting, support actions, a mediation, a review, an alert. */
+/**
+ * Something that happened in a partnership: a meeting, support actions, a mediation, a
+ * review, an alert.
+ */
 @Entity
 @Table(name = "partnership_journal")
 class JournalEntry {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Partnership partnership;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Partnership partnership;
 
-  @Enumerated(EnumType.STRING)
-  private JournalKind kind;
+    @Enumerated(EnumType.STRING)
+    private JournalKind kind;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  private Organisation organisation;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Organisation organisation;
 
-  private LocalDate occurredOn;
+    private LocalDate occurredOn;
 
-  private String content;
+    private String content;
 
-  private String outcome;
+    private String outcome;
 
-  private Instant recordedAt;
+    private Instant recordedAt;
 
-  protected JournalEntry() {
-  }
+    protected JournalEntry() {
+    }
 
-  JournalEntry(Partnership partnership, JournalKind kind, Organisation organisation, LocalDate occurredOn,
-      String content, String outcome, Instant now) {
-    this.partnership = partnership;
-    this.kind = kind;
-    this.organisation = organisation;
-    this.occurredOn = occurredOn;
-    this.content = content;
-    this.outcome = outcome;
-    this.recordedAt = now;
-  }
+    JournalEntry(Partnership partnership, JournalKind kind, Organisation organisation, LocalDate occurredOn,
+            String content, String outcome, Instant now) {
+        this.partnership = partnership;
+        this.kind = kind;
+        this.organisation = organisation;
+        this.occurredOn = occurredOn;
+        this.content = content;
+        this.outcome = outcome;
+        this.recordedAt = now;
+    }
 
-  public JournalKind getKind() {
-    return kind;
-  }
+    public JournalKind getKind() {
+        return kind;
+    }
 
-  public Organisation getOrganisation() {
-    return organisation;
-  }
+    public Organisation getOrganisation() {
+        return organisation;
+    }
 
-  public LocalDate getOccurredOn() {
-    return occurredOn;
-  }
+    public LocalDate getOccurredOn() {
+        return occurredOn;
+    }
 
-  public String getContent() {
-    return content;
-  }
+    public String getContent() {
+        return content;
+    }
 
-  public String getOutcome() {
-    return outcome;
-  }
+    public String getOutcome() {
+        return outcome;
+    }
+
 }

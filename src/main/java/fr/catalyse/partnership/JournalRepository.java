@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface JournalRepository extends JpaRepository<JournalEntry, Long> {
 
-  List<JournalEntry> findByPartnershipOrderById(Partnership partnership);
+    List<JournalEntry> findByPartnershipOrderById(Partnership partnership);
+
 }

@@ -17,68 +17,69 @@ import java.time.Instant;
 @Table(name = "partnership_match")
 class MatchProposal {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Partnership partnership;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Partnership partnership;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Organisation organisation;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Organisation organisation;
 
-  private int round;
+    private int round;
 
-  @Enumerated(EnumType.STRING)
-  private MatchStatus status;
+    @Enumerated(EnumType.STRING)
+    private MatchStatus status;
 
-  private String rationale;
+    private String rationale;
 
-  private String comment;
+    private String comment;
 
-  private Instant proposedAt;
+    private Instant proposedAt;
 
-  private Instant answeredAt;
+    private Instant answeredAt;
 
-  protected MatchProposal() {
-  }
+    protected MatchProposal() {
+    }
 
-  MatchProposal(Partnership partnership, Organisation organisation, int round, String rationale, Instant now) {
-    this.partnership = partnership;
-    this.organisation = organisation;
-    this.round = round;
-    this.rationale = rationale;
-    this.status = MatchStatus.PROPOSED;
-    this.proposedAt = now;
-  }
+    MatchProposal(Partnership partnership, Organisation organisation, int round, String rationale, Instant now) {
+        this.partnership = partnership;
+        this.organisation = organisation;
+        this.round = round;
+        this.rationale = rationale;
+        this.status = MatchStatus.PROPOSED;
+        this.proposedAt = now;
+    }
 
-  void answer(MatchStatus outcome, String comment, Instant now) {
-    this.status = outcome;
-    this.comment = comment;
-    this.answeredAt = now;
-  }
+    void answer(MatchStatus outcome, String comment, Instant now) {
+        this.status = outcome;
+        this.comment = comment;
+        this.answeredAt = now;
+    }
 
-  public Organisation getOrganisation() {
-    return organisation;
-  }
+    public Organisation getOrganisation() {
+        return organisation;
+    }
 
-  public int getRound() {
-    return round;
-  }
+    public int getRound() {
+        return round;
+    }
 
-  public MatchStatus getStatus() {
-    return status;
-  }
+    public MatchStatus getStatus() {
+        return status;
+    }
 
-  public String getComment() {
-    return comment;
-  }
+    public String getComment() {
+        return comment;
+    }
 
-  public Instant getProposedAt() {
-    return proposedAt;
-  }
+    public Instant getProposedAt() {
+        return proposedAt;
+    }
 
-  public Instant getAnsweredAt() {
-    return answeredAt;
-  }
+    public Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
 }

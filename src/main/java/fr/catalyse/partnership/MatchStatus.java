@@ -5,8 +5,7 @@ import org.springframework.modulith.NamedInterface;
 /** Outcome of an invitation to join a partnership. */
 @NamedInterface("statuses")
 public enum MatchStatus {
-  PROPOSED,
-  ACCEPTED,
-  DECLINED,
-  EXPIRED
+
+    PROPOSED, ACCEPTED, DECLINED, EXPIRED
+
 }

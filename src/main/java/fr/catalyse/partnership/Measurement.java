@@ -14,42 +14,43 @@ import java.time.Instant;
 @Entity
 class Measurement {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Indicator indicator;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Indicator indicator;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Organisation organisation;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Organisation organisation;
 
-  private BigDecimal measuredValue;
+    private BigDecimal measuredValue;
 
-  private String comment;
+    private String comment;
 
-  private Instant enteredAt;
+    private Instant enteredAt;
 
-  protected Measurement() {
-  }
+    protected Measurement() {
+    }
 
-  Measurement(Indicator indicator, Organisation organisation, BigDecimal value, String comment, Instant now) {
-    this.indicator = indicator;
-    this.organisation = organisation;
-    this.measuredValue = value;
-    this.comment = comment;
-    this.enteredAt = now;
-  }
+    Measurement(Indicator indicator, Organisation organisation, BigDecimal value, String comment, Instant now) {
+        this.indicator = indicator;
+        this.organisation = organisation;
+        this.measuredValue = value;
+        this.comment = comment;
+        this.enteredAt = now;
+    }
 
-  public Indicator getIndicator() {
-    return indicator;
-  }
+    public Indicator getIndicator() {
+        return indicator;
+    }
 
-  public BigDecimal getMeasuredValue() {
-    return measuredValue;
-  }
+    public BigDecimal getMeasuredValue() {
+        return measuredValue;
+    }
 
-  public Instant getEnteredAt() {
-    return enteredAt;
-  }
+    public Instant getEnteredAt() {
+        return enteredAt;
+    }
+
 }

@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MeasurementRepository extends JpaRepository<Measurement, Long> {
 
-  List<Measurement> findByIndicatorExperimentPartnershipOrderById(Partnership partnership);
+    List<Measurement> findByIndicatorExperimentPartnershipOrderById(Partnership partnership);
+
 }

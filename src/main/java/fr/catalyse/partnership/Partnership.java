@@ -15,133 +15,134 @@ import java.time.Instant;
 @Entity
 public class Partnership {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String name;
+    private String name;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Territory territory;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Territory territory;
 
-  private String kind;
+    private String kind;
 
-  @Enumerated(EnumType.STRING)
-  private PartnershipStage stage;
+    @Enumerated(EnumType.STRING)
+    private PartnershipStage stage;
 
-  private String objectives;
+    private String objectives;
 
-  private String fragilities;
+    private String fragilities;
 
-  private String summary;
+    private String summary;
 
-  private String territoryAssets;
+    private String territoryAssets;
 
-  private String keyActors;
+    private String keyActors;
 
-  private String catalystUserId;
+    private String catalystUserId;
 
-  private String processInstanceId;
+    private String processInstanceId;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  private Partnership spreadFrom;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Partnership spreadFrom;
 
-  private Instant startedAt;
+    private Instant startedAt;
 
-  private Instant stageSince;
+    private Instant stageSince;
 
-  private Instant closedAt;
+    private Instant closedAt;
 
-  protected Partnership() {
-  }
-
-  Partnership(String name, Territory territory, String kind, String objectives, String fragilities, String summary,
-      String catalystUserId, String processInstanceId, Partnership spreadFrom, Instant now) {
-    this.name = name;
-    this.territory = territory;
-    this.kind = kind;
-    this.objectives = objectives;
-    this.fragilities = fragilities;
-    this.summary = summary;
-    this.catalystUserId = catalystUserId;
-    this.processInstanceId = processInstanceId;
-    this.spreadFrom = spreadFrom;
-    this.stage = PartnershipStage.DIALOGUE;
-    this.startedAt = now;
-    this.stageSince = now;
-  }
-
-  void enter(PartnershipStage next, Instant now) {
-    stage = next;
-    stageSince = now;
-    if (next == PartnershipStage.CLOSED || next == PartnershipStage.SPREAD || next == PartnershipStage.STOPPED) {
-      closedAt = now;
+    protected Partnership() {
     }
-  }
 
-  void diagnose(String fragilities, String territoryAssets, String keyActors) {
-    this.fragilities = fragilities;
-    this.territoryAssets = territoryAssets;
-    this.keyActors = keyActors;
-  }
+    Partnership(String name, Territory territory, String kind, String objectives, String fragilities, String summary,
+            String catalystUserId, String processInstanceId, Partnership spreadFrom, Instant now) {
+        this.name = name;
+        this.territory = territory;
+        this.kind = kind;
+        this.objectives = objectives;
+        this.fragilities = fragilities;
+        this.summary = summary;
+        this.catalystUserId = catalystUserId;
+        this.processInstanceId = processInstanceId;
+        this.spreadFrom = spreadFrom;
+        this.stage = PartnershipStage.DIALOGUE;
+        this.startedAt = now;
+        this.stageSince = now;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    void enter(PartnershipStage next, Instant now) {
+        stage = next;
+        stageSince = now;
+        if (next == PartnershipStage.CLOSED || next == PartnershipStage.SPREAD || next == PartnershipStage.STOPPED) {
+            closedAt = now;
+        }
+    }
 
-  public String getName() {
-    return name;
-  }
+    void diagnose(String fragilities, String territoryAssets, String keyActors) {
+        this.fragilities = fragilities;
+        this.territoryAssets = territoryAssets;
+        this.keyActors = keyActors;
+    }
 
-  public Territory getTerritory() {
-    return territory;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getKind() {
-    return kind;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public PartnershipStage getStage() {
-    return stage;
-  }
+    public Territory getTerritory() {
+        return territory;
+    }
 
-  public String getObjectives() {
-    return objectives;
-  }
+    public String getKind() {
+        return kind;
+    }
 
-  public String getFragilities() {
-    return fragilities;
-  }
+    public PartnershipStage getStage() {
+        return stage;
+    }
 
-  public String getTerritoryAssets() {
-    return territoryAssets;
-  }
+    public String getObjectives() {
+        return objectives;
+    }
 
-  public String getKeyActors() {
-    return keyActors;
-  }
+    public String getFragilities() {
+        return fragilities;
+    }
 
-  public String getCatalystUserId() {
-    return catalystUserId;
-  }
+    public String getTerritoryAssets() {
+        return territoryAssets;
+    }
 
-  public String getProcessInstanceId() {
-    return processInstanceId;
-  }
+    public String getKeyActors() {
+        return keyActors;
+    }
 
-  public Partnership getSpreadFrom() {
-    return spreadFrom;
-  }
+    public String getCatalystUserId() {
+        return catalystUserId;
+    }
 
-  public Instant getStartedAt() {
-    return startedAt;
-  }
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
 
-  public Instant getStageSince() {
-    return stageSince;
-  }
+    public Partnership getSpreadFrom() {
+        return spreadFrom;
+    }
 
-  public Instant getClosedAt() {
-    return closedAt;
-  }
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getStageSince() {
+        return stageSince;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
 }

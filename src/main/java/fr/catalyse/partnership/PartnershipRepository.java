@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PartnershipRepository extends JpaRepository<Partnership, Long> {
 
-  Optional<Partnership> findByProcessInstanceId(String processInstanceId);
+    Optional<Partnership> findByProcessInstanceId(String processInstanceId);
 
-  List<Partnership> findBySpreadFrom(Partnership origin);
+    List<Partnership> findBySpreadFrom(Partnership origin);
+
 }

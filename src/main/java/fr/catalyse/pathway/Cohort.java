@@ -15,84 +15,86 @@ import org.springframework.modulith.NamedInterface;
 @Entity
 public class Cohort {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String name;
+    private String name;
 
-  private LocalDate startDate;
+    private LocalDate startDate;
 
-  private int targetTerritories;
+    private int targetTerritories;
 
-  private LocalDate applicationDeadline;
+    private LocalDate applicationDeadline;
 
-  @Enumerated(EnumType.STRING)
-  private CohortStatus status;
+    @Enumerated(EnumType.STRING)
+    private CohortStatus status;
 
-  private String processInstanceId;
+    private String processInstanceId;
 
-  private Instant createdAt;
+    private Instant createdAt;
 
-  private Instant closedAt;
+    private Instant closedAt;
 
-  protected Cohort() {
-  }
-
-  Cohort(String name, LocalDate startDate, int targetTerritories, LocalDate applicationDeadline, String processInstanceId, Instant createdAt) {
-    this.name = name;
-    this.startDate = startDate;
-    this.targetTerritories = targetTerritories;
-    this.applicationDeadline = applicationDeadline;
-    this.processInstanceId = processInstanceId;
-    this.createdAt = createdAt;
-    this.status = CohortStatus.CALL_FOR_APPLICATIONS;
-  }
-
-  void become(CohortStatus next, Instant now) {
-    status = next;
-    if (next == CohortStatus.CLOSED || next == CohortStatus.ABANDONED) {
-      closedAt = now;
+    protected Cohort() {
     }
-  }
 
-  void extendCall(LocalDate deadline) {
-    applicationDeadline = deadline;
-  }
+    Cohort(String name, LocalDate startDate, int targetTerritories, LocalDate applicationDeadline,
+            String processInstanceId, Instant createdAt) {
+        this.name = name;
+        this.startDate = startDate;
+        this.targetTerritories = targetTerritories;
+        this.applicationDeadline = applicationDeadline;
+        this.processInstanceId = processInstanceId;
+        this.createdAt = createdAt;
+        this.status = CohortStatus.CALL_FOR_APPLICATIONS;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    void become(CohortStatus next, Instant now) {
+        status = next;
+        if (next == CohortStatus.CLOSED || next == CohortStatus.ABANDONED) {
+            closedAt = now;
+        }
+    }
 
-  public String getName() {
-    return name;
-  }
+    void extendCall(LocalDate deadline) {
+        applicationDeadline = deadline;
+    }
 
-  public LocalDate getStartDate() {
-    return startDate;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public int getTargetTerritories() {
-    return targetTerritories;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public LocalDate getApplicationDeadline() {
-    return applicationDeadline;
-  }
+    public LocalDate getStartDate() {
+        return startDate;
+    }
 
-  public CohortStatus getStatus() {
-    return status;
-  }
+    public int getTargetTerritories() {
+        return targetTerritories;
+    }
 
-  public String getProcessInstanceId() {
-    return processInstanceId;
-  }
+    public LocalDate getApplicationDeadline() {
+        return applicationDeadline;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public CohortStatus getStatus() {
+        return status;
+    }
 
-  public Instant getClosedAt() {
-    return closedAt;
-  }
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
 }

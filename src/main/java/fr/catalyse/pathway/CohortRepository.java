@@ -7,5 +7,6 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("cohorts")
 public interface CohortRepository extends JpaRepository<Cohort, Long> {
 
-  Optional<Cohort> findByProcessInstanceId(String processInstanceId);
+    Optional<Cohort> findByProcessInstanceId(String processInstanceId);
+
 }

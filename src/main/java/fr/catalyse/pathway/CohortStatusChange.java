@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CohortStatusChange {
 
-  private final PathwayLedger ledger;
+    private final PathwayLedger ledger;
 
-  CohortStatusChange(PathwayLedger ledger) {
-    this.ledger = ledger;
-  }
+    CohortStatusChange(PathwayLedger ledger) {
+        this.ledger = ledger;
+    }
 
-  public void set(DelegateExecution execution, String status) {
-    ledger.cohort(execution).become(CohortStatus.valueOf(status), PathwayLedger.now());
-  }
+    public void set(DelegateExecution execution, String status) {
+        ledger.cohort(execution).become(CohortStatus.valueOf(status), PathwayLedger.now());
+    }
+
 }

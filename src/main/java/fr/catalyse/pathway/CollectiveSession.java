@@ -11,139 +11,143 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 
-/** A collective session of a cohort (S1, S2, W, S3, S4): its date, place, attendance and minutes. */
+/**
+ * A collective session of a cohort (S1, S2, W, S3, S4): its date, place, attendance and
+ * minutes.
+ */
 @Entity
 @Table(name = "collective_session")
 class CollectiveSession {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Cohort cohort;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Cohort cohort;
 
-  private String code;
+    private String code;
 
-  private int position;
+    private int position;
 
-  private String title;
+    private String title;
 
-  private LocalDate plannedDate;
+    private LocalDate plannedDate;
 
-  private String place;
+    private String place;
 
-  private String agenda;
+    private String agenda;
 
-  private LocalDate heldOn;
+    private LocalDate heldOn;
 
-  private String attendance;
+    private String attendance;
 
-  private String minutes;
+    private String minutes;
 
-  private String lessons;
+    private String lessons;
 
-  @Enumerated(EnumType.STRING)
-  private SessionStatus status;
+    @Enumerated(EnumType.STRING)
+    private SessionStatus status;
 
-  private int calendarSequence;
+    private int calendarSequence;
 
-  protected CollectiveSession() {
-  }
-
-  CollectiveSession(Cohort cohort, String code, int position, String title, LocalDate plannedDate) {
-    this.cohort = cohort;
-    this.code = code;
-    this.position = position;
-    this.title = title;
-    this.plannedDate = plannedDate;
-    this.status = SessionStatus.PLANNED;
-  }
-
-  void prepare(String place, String agenda) {
-    this.place = place;
-    this.agenda = agenda;
-    this.status = SessionStatus.CONVENED;
-  }
-
-  /** A new date; the invitations already sent are updated (same UID, next SEQUENCE). */
-  void reschedule(LocalDate date) {
-    this.plannedDate = date;
-    if (status == SessionStatus.CONVENED) {
-      calendarSequence++;
+    protected CollectiveSession() {
     }
-  }
 
-  void cancel() {
-    status = SessionStatus.CANCELLED;
-    calendarSequence++;
-  }
+    CollectiveSession(Cohort cohort, String code, int position, String title, LocalDate plannedDate) {
+        this.cohort = cohort;
+        this.code = code;
+        this.position = position;
+        this.title = title;
+        this.plannedDate = plannedDate;
+        this.status = SessionStatus.PLANNED;
+    }
 
-  void hold(LocalDate heldOn, String attendance, String minutes) {
-    this.heldOn = heldOn;
-    this.attendance = attendance;
-    this.minutes = minutes;
-    this.status = SessionStatus.HELD;
-  }
+    void prepare(String place, String agenda) {
+        this.place = place;
+        this.agenda = agenda;
+        this.status = SessionStatus.CONVENED;
+    }
 
-  void capitalise(String lessons) {
-    this.lessons = lessons;
-    this.status = SessionStatus.CAPITALISED;
-  }
+    /** A new date; the invitations already sent are updated (same UID, next SEQUENCE). */
+    void reschedule(LocalDate date) {
+        this.plannedDate = date;
+        if (status == SessionStatus.CONVENED) {
+            calendarSequence++;
+        }
+    }
 
-  public Long getId() {
-    return id;
-  }
+    void cancel() {
+        status = SessionStatus.CANCELLED;
+        calendarSequence++;
+    }
 
-  public Cohort getCohort() {
-    return cohort;
-  }
+    void hold(LocalDate heldOn, String attendance, String minutes) {
+        this.heldOn = heldOn;
+        this.attendance = attendance;
+        this.minutes = minutes;
+        this.status = SessionStatus.HELD;
+    }
 
-  public String getCode() {
-    return code;
-  }
+    void capitalise(String lessons) {
+        this.lessons = lessons;
+        this.status = SessionStatus.CAPITALISED;
+    }
 
-  public int getPosition() {
-    return position;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getTitle() {
-    return title;
-  }
+    public Cohort getCohort() {
+        return cohort;
+    }
 
-  public LocalDate getPlannedDate() {
-    return plannedDate;
-  }
+    public String getCode() {
+        return code;
+    }
 
-  public String getPlace() {
-    return place;
-  }
+    public int getPosition() {
+        return position;
+    }
 
-  public String getAgenda() {
-    return agenda;
-  }
+    public String getTitle() {
+        return title;
+    }
 
-  public LocalDate getHeldOn() {
-    return heldOn;
-  }
+    public LocalDate getPlannedDate() {
+        return plannedDate;
+    }
 
-  public String getAttendance() {
-    return attendance;
-  }
+    public String getPlace() {
+        return place;
+    }
 
-  public String getMinutes() {
-    return minutes;
-  }
+    public String getAgenda() {
+        return agenda;
+    }
 
-  public String getLessons() {
-    return lessons;
-  }
+    public LocalDate getHeldOn() {
+        return heldOn;
+    }
 
-  public SessionStatus getStatus() {
-    return status;
-  }
+    public String getAttendance() {
+        return attendance;
+    }
 
-  public int getCalendarSequence() {
-    return calendarSequence;
-  }
+    public String getMinutes() {
+        return minutes;
+    }
+
+    public String getLessons() {
+        return lessons;
+    }
+
+    public SessionStatus getStatus() {
+        return status;
+    }
+
+    public int getCalendarSequence() {
+        return calendarSequence;
+    }
+
 }

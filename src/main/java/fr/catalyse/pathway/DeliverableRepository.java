@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DeliverableRepository extends JpaRepository<Deliverable, Long> {
 
-  List<Deliverable> findByParticipationCohortOrderById(Cohort cohort);
+    List<Deliverable> findByParticipationCohortOrderById(Cohort cohort);
 
-  Optional<Deliverable> findByParticipationAndSessionCode(Participation participation, String sessionCode);
+    Optional<Deliverable> findByParticipationAndSessionCode(Participation participation, String sessionCode);
+
 }

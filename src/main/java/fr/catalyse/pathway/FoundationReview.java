@@ -15,54 +15,56 @@ import java.time.Instant;
 @Table(name = "foundation_review")
 class FoundationReview {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private FoundationVersion foundationVersion;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private FoundationVersion foundationVersion;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Territory territory;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Territory territory;
 
-  private String opinion;
+    private String opinion;
 
-  private String comment;
+    private String comment;
 
-  private Instant reviewedAt;
+    private Instant reviewedAt;
 
-  protected FoundationReview() {
-  }
+    protected FoundationReview() {
+    }
 
-  FoundationReview(FoundationVersion foundationVersion, Territory territory, String opinion, String comment, Instant reviewedAt) {
-    this.foundationVersion = foundationVersion;
-    this.territory = territory;
-    this.opinion = opinion;
-    this.comment = comment;
-    this.reviewedAt = reviewedAt;
-  }
+    FoundationReview(FoundationVersion foundationVersion, Territory territory, String opinion, String comment,
+            Instant reviewedAt) {
+        this.foundationVersion = foundationVersion;
+        this.territory = territory;
+        this.opinion = opinion;
+        this.comment = comment;
+        this.reviewedAt = reviewedAt;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public FoundationVersion getFoundationVersion() {
-    return foundationVersion;
-  }
+    public FoundationVersion getFoundationVersion() {
+        return foundationVersion;
+    }
 
-  public Territory getTerritory() {
-    return territory;
-  }
+    public Territory getTerritory() {
+        return territory;
+    }
 
-  public String getOpinion() {
-    return opinion;
-  }
+    public String getOpinion() {
+        return opinion;
+    }
 
-  public String getComment() {
-    return comment;
-  }
+    public String getComment() {
+        return comment;
+    }
 
-  public Instant getReviewedAt() {
-    return reviewedAt;
-  }
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
 }

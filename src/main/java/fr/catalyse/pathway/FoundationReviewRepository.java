@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface FoundationReviewRepository extends JpaRepository<FoundationReview, Long> {
 
-  List<FoundationReview> findByFoundationVersionOrderById(FoundationVersion version);
+    List<FoundationReview> findByFoundationVersionOrderById(FoundationVersion version);
+
 }

@@ -5,8 +5,7 @@ import org.springframework.modulith.NamedInterface;
 /** Where a version of the socle commun stands. */
 @NamedInterface("statuses")
 public enum FoundationStatus {
-  IN_REVIEW,
-  SENT_BACK,
-  VALIDATED,
-  PUBLISHED
+
+    IN_REVIEW, SENT_BACK, VALIDATED, PUBLISHED
+
 }

@@ -15,100 +15,104 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** A version of the socle commun: consolidated, reviewed by the binômes, validated by the steering committee, published. */
+/**
+ * A version of the socle commun: consolidated, reviewed by the binômes, validated by the
+ * steering committee, published.
+ */
 @Entity
 @Table(name = "foundation_version")
 class FoundationVersion {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Cohort cohort;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Cohort cohort;
 
-  private int version;
+    private int version;
 
-  @Enumerated(EnumType.STRING)
-  private FoundationStatus status;
+    @Enumerated(EnumType.STRING)
+    private FoundationStatus status;
 
-  private String committeeComment;
+    private String committeeComment;
 
-  private Instant consolidatedAt;
+    private Instant consolidatedAt;
 
-  private Instant validatedAt;
+    private Instant validatedAt;
 
-  private Instant publishedAt;
+    private Instant publishedAt;
 
-  @OneToMany(mappedBy = "foundationVersion", cascade = CascadeType.ALL)
-  @OrderBy("id")
-  private List<FoundationItem> items;
+    @OneToMany(mappedBy = "foundationVersion", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<FoundationItem> items;
 
-  protected FoundationVersion() {
-  }
-
-  FoundationVersion(Cohort cohort, int version, Instant consolidatedAt) {
-    this.cohort = cohort;
-    this.version = version;
-    this.consolidatedAt = consolidatedAt;
-    this.status = FoundationStatus.IN_REVIEW;
-  }
-
-  void add(FoundationItem item) {
-    if (items == null) {
-      items = new java.util.ArrayList<>();
+    protected FoundationVersion() {
     }
-    items.add(item);
-  }
 
-  void review() {
-    status = FoundationStatus.IN_REVIEW;
-  }
+    FoundationVersion(Cohort cohort, int version, Instant consolidatedAt) {
+        this.cohort = cohort;
+        this.version = version;
+        this.consolidatedAt = consolidatedAt;
+        this.status = FoundationStatus.IN_REVIEW;
+    }
 
-  void decide(boolean validated, String comment, Instant now) {
-    status = validated ? FoundationStatus.VALIDATED : FoundationStatus.SENT_BACK;
-    committeeComment = comment;
-    validatedAt = validated ? now : null;
-  }
+    void add(FoundationItem item) {
+        if (items == null) {
+            items = new java.util.ArrayList<>();
+        }
+        items.add(item);
+    }
 
-  void publish(Instant now) {
-    status = FoundationStatus.PUBLISHED;
-    publishedAt = now;
-  }
+    void review() {
+        status = FoundationStatus.IN_REVIEW;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    void decide(boolean validated, String comment, Instant now) {
+        status = validated ? FoundationStatus.VALIDATED : FoundationStatus.SENT_BACK;
+        committeeComment = comment;
+        validatedAt = validated ? now : null;
+    }
 
-  public Cohort getCohort() {
-    return cohort;
-  }
+    void publish(Instant now) {
+        status = FoundationStatus.PUBLISHED;
+        publishedAt = now;
+    }
 
-  public int getVersion() {
-    return version;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public FoundationStatus getStatus() {
-    return status;
-  }
+    public Cohort getCohort() {
+        return cohort;
+    }
 
-  public String getCommitteeComment() {
-    return committeeComment;
-  }
+    public int getVersion() {
+        return version;
+    }
 
-  public Instant getConsolidatedAt() {
-    return consolidatedAt;
-  }
+    public FoundationStatus getStatus() {
+        return status;
+    }
 
-  public Instant getValidatedAt() {
-    return validatedAt;
-  }
+    public String getCommitteeComment() {
+        return committeeComment;
+    }
 
-  public Instant getPublishedAt() {
-    return publishedAt;
-  }
+    public Instant getConsolidatedAt() {
+        return consolidatedAt;
+    }
 
-  public List<FoundationItem> getItems() {
-    return items;
-  }
+    public Instant getValidatedAt() {
+        return validatedAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public List<FoundationItem> getItems() {
+        return items;
+    }
+
 }

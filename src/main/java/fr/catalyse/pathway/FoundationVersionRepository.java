@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface FoundationVersionRepository extends JpaRepository<FoundationVersion, Long> {
 
-  Optional<FoundationVersion> findFirstByCohortOrderByVersionDesc(Cohort cohort);
+    Optional<FoundationVersion> findFirstByCohortOrderByVersionDesc(Cohort cohort);
 
-  List<FoundationVersion> findByCohortOrderByVersion(Cohort cohort);
+    List<FoundationVersion> findByCohortOrderByVersion(Cohort cohort);
+
 }

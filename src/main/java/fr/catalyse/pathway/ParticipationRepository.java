@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ParticipationRepository extends JpaRepository<Participation, Long> {
 
-  Optional<Participation> findByCohortAndTerritoryCode(Cohort cohort, String territoryCode);
+    Optional<Participation> findByCohortAndTerritoryCode(Cohort cohort, String territoryCode);
 
-  List<Participation> findByCohortAndStatusOrderById(Cohort cohort, ParticipationStatus status);
+    List<Participation> findByCohortAndStatusOrderById(Cohort cohort, ParticipationStatus status);
+
 }

@@ -10,40 +10,47 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the pilot-pathway model asks of the programme's calendar:
- * {@code ${pilotPathway.sessionCodes()}}, {@code ${pilotPathway.months()}}, and the dates when the
- * programme team is warned that the ninth month ends and when the cohort overruns.
+ * {@code ${pilotPathway.sessionCodes()}}, {@code ${pilotPathway.months()}}, and the dates
+ * when the programme team is warned that the ninth month ends and when the cohort
+ * overruns.
  */
 @Component
 public class PilotPathway {
 
-  private final PathwayProperties properties;
-  private final PathwayLedger ledger;
-  private final Deadlines deadlines;
+    private final PathwayProperties properties;
 
-  PilotPathway(PathwayProperties properties, PathwayLedger ledger, Deadlines deadlines) {
-    this.properties = properties;
-    this.ledger = ledger;
-    this.deadlines = deadlines;
-  }
+    private final PathwayLedger ledger;
 
-  public List<String> sessionCodes() {
-    return Arrays.stream(SessionCode.values()).map(Enum::name).toList();
-  }
+    private final Deadlines deadlines;
 
-  /** Month numbers of the monthly follow-up, 1 to {@code catalyse.pathway.support-months}. */
-  public List<Integer> months() {
-    return IntStream.rangeClosed(1, properties.supportMonths()).boxed().toList();
-  }
+    PilotPathway(PathwayProperties properties, PathwayLedger ledger, Deadlines deadlines) {
+        this.properties = properties;
+        this.ledger = ledger;
+        this.deadlines = deadlines;
+    }
 
-  public Date endingWarningDate(DelegateExecution execution) {
-    return Deadlines.before(end(execution), deadlines.of("pilot.ending-warning"));
-  }
+    public List<String> sessionCodes() {
+        return Arrays.stream(SessionCode.values()).map(Enum::name).toList();
+    }
 
-  public Date overrunDate(DelegateExecution execution) {
-    return Deadlines.after(end(execution), deadlines.of("pilot.overrun-grace"));
-  }
+    /**
+     * Month numbers of the monthly follow-up, 1 to
+     * {@code catalyse.pathway.support-months}.
+     */
+    public List<Integer> months() {
+        return IntStream.rangeClosed(1, properties.supportMonths()).boxed().toList();
+    }
 
-  private Date end(DelegateExecution execution) {
-    return Deadlines.after(ledger.at(ledger.cohort(execution).getStartDate()), deadlines.of("pilot.duration"));
-  }
+    public Date endingWarningDate(DelegateExecution execution) {
+        return Deadlines.before(end(execution), deadlines.of("pilot.ending-warning"));
+    }
+
+    public Date overrunDate(DelegateExecution execution) {
+        return Deadlines.after(end(execution), deadlines.of("pilot.overrun-grace"));
+    }
+
+    private Date end(DelegateExecution execution) {
+        return Deadlines.after(ledger.at(ledger.cohort(execution).getStartDate()), deadlines.of("pilot.duration"));
+    }
+
 }

@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SessionRepository extends JpaRepository<CollectiveSession, Long> {
 
-  List<CollectiveSession> findByCohortOrderByPosition(Cohort cohort);
+    List<CollectiveSession> findByCohortOrderByPosition(Cohort cohort);
 
-  Optional<CollectiveSession> findByCohortAndCode(Cohort cohort, String code);
+    Optional<CollectiveSession> findByCohortAndCode(Cohort cohort, String code);
+
 }

@@ -5,9 +5,7 @@ import org.springframework.modulith.NamedInterface;
 /** Where a collective session stands. */
 @NamedInterface("statuses")
 public enum SessionStatus {
-  PLANNED,
-  CONVENED,
-  HELD,
-  CAPITALISED,
-  CANCELLED
+
+    PLANNED, CONVENED, HELD, CAPITALISED, CANCELLED
+
 }

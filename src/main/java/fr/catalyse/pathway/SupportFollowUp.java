@@ -15,54 +15,55 @@ import java.time.Instant;
 @Table(name = "support_followup")
 class SupportFollowUp {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  private Participation participation;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Participation participation;
 
-  @Column(name = "support_month")
-  private int month;
+    @Column(name = "support_month")
+    private int month;
 
-  private String progress;
+    private String progress;
 
-  private String difficulties;
+    private String difficulties;
 
-  private Instant recordedAt;
+    private Instant recordedAt;
 
-  protected SupportFollowUp() {
-  }
+    protected SupportFollowUp() {
+    }
 
-  SupportFollowUp(Participation participation, int month, String progress, String difficulties, Instant recordedAt) {
-    this.participation = participation;
-    this.month = month;
-    this.progress = progress;
-    this.difficulties = difficulties;
-    this.recordedAt = recordedAt;
-  }
+    SupportFollowUp(Participation participation, int month, String progress, String difficulties, Instant recordedAt) {
+        this.participation = participation;
+        this.month = month;
+        this.progress = progress;
+        this.difficulties = difficulties;
+        this.recordedAt = recordedAt;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Participation getParticipation() {
-    return participation;
-  }
+    public Participation getParticipation() {
+        return participation;
+    }
 
-  public int getMonth() {
-    return month;
-  }
+    public int getMonth() {
+        return month;
+    }
 
-  public String getProgress() {
-    return progress;
-  }
+    public String getProgress() {
+        return progress;
+    }
 
-  public String getDifficulties() {
-    return difficulties;
-  }
+    public String getDifficulties() {
+        return difficulties;
+    }
 
-  public Instant getRecordedAt() {
-    return recordedAt;
-  }
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
 }

@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SupportFollowUpRepository extends JpaRepository<SupportFollowUp, Long> {
 
-  List<SupportFollowUp> findByParticipationOrderByMonth(Participation participation);
+    List<SupportFollowUp> findByParticipationOrderByMonth(Participation participation);
+
 }

@@ -19,125 +19,143 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * /api/personnes (HTTP Basic, like the rest of /api): departures, successors, exports and the record of operations
- * on personal data. The programme team may do everything; a territory's catalyst deactivates and reactivates the
- * contacts of their territory's organisations; anyone exports their own data (GET /api/personnes/moi/export).
+ * /api/personnes (HTTP Basic, like the rest of /api): departures, successors, exports and
+ * the record of operations on personal data. The programme team may do everything; a
+ * territory's catalyst deactivates and reactivates the contacts of their territory's
+ * organisations; anyone exports their own data (GET /api/personnes/moi/export).
  */
 @RestController
 class PeopleApi {
 
-  private final Caller caller;
-  private final IdentityService identity;
-  private final Departures departures;
-  private final PersonalDataExport exports;
-  private final PeopleLedger ledger;
-  private final ProgrammePlaces places;
-  private final PersonalDataErasure erasure;
+    private final Caller caller;
 
-  PeopleApi(Caller caller, IdentityService identity, Departures departures, PersonalDataExport exports, PeopleLedger ledger,
-      ProgrammePlaces places, PersonalDataErasure erasure) {
-    this.erasure = erasure;
-    this.caller = caller;
-    this.identity = identity;
-    this.departures = departures;
-    this.exports = exports;
-    this.ledger = ledger;
-    this.places = places;
-  }
+    private final IdentityService identity;
 
-  /** Body of a deactivation: optional successor and reason. */
-  record DeactivationRequest(String successeur, String motif) {
-  }
+    private final Departures departures;
 
-  record SuccessionRequest(String successeur) {
-  }
+    private final PersonalDataExport exports;
 
-  @PostMapping("/api/personnes/{userId}/desactivation")
-  Map<String, Object> deactivate(@PathVariable String userId, @RequestBody(required = false) DeactivationRequest request) {
-    Departures.Actor actor = actor(Role.PROGRAMME_TEAM, Role.CATALYST);
-    String successor = request == null || request.successeur() == null || request.successeur().isBlank() ? null
-        : request.successeur().trim();
-    Departures.Outcome outcome = caller.asSystem(() -> departures.deactivate(actor, userId, successor,
-        request == null ? null : request.motif()));
-    return answer(outcome, true);
-  }
+    private final PeopleLedger ledger;
 
-  @PostMapping("/api/personnes/{userId}/reactivation")
-  Map<String, Object> reactivate(@PathVariable String userId) {
-    Departures.Actor actor = actor(Role.PROGRAMME_TEAM, Role.CATALYST);
-    List<String> restored = caller.asSystem(() -> departures.reactivate(actor, userId));
-    return Map.of("personne", userId, "active", true, "groupesEtTerritoiresRetablis", restored);
-  }
+    private final ProgrammePlaces places;
 
-  @PostMapping("/api/personnes/{userId}/succession")
-  Map<String, Object> handOver(@PathVariable String userId, @RequestBody SuccessionRequest request) {
-    Departures.Actor actor = actor(Role.PROGRAMME_TEAM);
-    if (request == null || request.successeur() == null || request.successeur().isBlank()) {
-      throw new InvalidInputException("Indiquez « successeur » : l'identifiant de la personne qui reprend le travail.");
+    private final PersonalDataErasure erasure;
+
+    PeopleApi(Caller caller, IdentityService identity, Departures departures, PersonalDataExport exports,
+            PeopleLedger ledger, ProgrammePlaces places, PersonalDataErasure erasure) {
+        this.erasure = erasure;
+        this.caller = caller;
+        this.identity = identity;
+        this.departures = departures;
+        this.exports = exports;
+        this.ledger = ledger;
+        this.places = places;
     }
-    return answer(caller.asSystem(() -> departures.handOver(actor, userId, request.successeur().trim())), false);
-  }
 
-  /** Erases a person who left, once their retention period is over (409 before, with the date). */
-  @PostMapping("/api/personnes/{userId}/effacement")
-  Map<String, Object> erase(@PathVariable String userId) {
-    String actor = caller.requireRole(Role.PROGRAMME_TEAM);
-    String pseudonym = caller.asSystem(() -> erasure.erase(userId, actor));
-    return Map.of("personne", pseudonym, "effacee", true);
-  }
+    /** Body of a deactivation: optional successor and reason. */
+    record DeactivationRequest(String successeur, String motif) {
+    }
 
-  /** The departures, the binômes they left incomplete, and the latest operations on personal data. */
-  @GetMapping("/api/personnes/departs")
-  Map<String, Object> departures() {
-    caller.requireRole(Role.PROGRAMME_TEAM);
-    return caller.asSystem(() -> Map.of("departs", ledger.departures(), "binomesIncomplets", places.incompleteBinomes(),
-        "effacables", erasure.due()));
-  }
+    record SuccessionRequest(String successeur) {
+    }
 
-  @GetMapping("/api/personnes/journal")
-  List<PeopleLedger.Operation> journal() {
-    caller.requireRole(Role.PROGRAMME_TEAM);
-    return caller.asSystem(() -> ledger.operations(500));
-  }
+    @PostMapping("/api/personnes/{userId}/desactivation")
+    Map<String, Object> deactivate(@PathVariable String userId,
+            @RequestBody(required = false) DeactivationRequest request) {
+        Departures.Actor actor = actor(Role.PROGRAMME_TEAM, Role.CATALYST);
+        String successor = request == null || request.successeur() == null || request.successeur().isBlank() ? null
+                : request.successeur().trim();
+        Departures.Outcome outcome = caller
+            .asSystem(() -> departures.deactivate(actor, userId, successor, request == null ? null : request.motif()));
+        return answer(outcome, true);
+    }
 
-  @GetMapping("/api/personnes/moi/export")
-  ResponseEntity<byte[]> exportMine() {
-    String userId = caller.userId();
-    return zip(userId, caller.asSystem(() -> exports.export(userId, userId)));
-  }
+    @PostMapping("/api/personnes/{userId}/reactivation")
+    Map<String, Object> reactivate(@PathVariable String userId) {
+        Departures.Actor actor = actor(Role.PROGRAMME_TEAM, Role.CATALYST);
+        List<String> restored = caller.asSystem(() -> departures.reactivate(actor, userId));
+        return Map.of("personne", userId, "active", true, "groupesEtTerritoiresRetablis", restored);
+    }
 
-  @GetMapping("/api/personnes/{userId}/export")
-  ResponseEntity<byte[]> export(@PathVariable String userId) {
-    String actor = caller.requireRole(Role.PROGRAMME_TEAM);
-    return zip(userId, caller.asSystem(() -> exports.export(userId, actor)));
-  }
+    @PostMapping("/api/personnes/{userId}/succession")
+    Map<String, Object> handOver(@PathVariable String userId, @RequestBody SuccessionRequest request) {
+        Departures.Actor actor = actor(Role.PROGRAMME_TEAM);
+        if (request == null || request.successeur() == null || request.successeur().isBlank()) {
+            throw new InvalidInputException(
+                    "Indiquez « successeur » : l'identifiant de la personne qui reprend le travail.");
+        }
+        return answer(caller.asSystem(() -> departures.handOver(actor, userId, request.successeur().trim())), false);
+    }
 
-  static ResponseEntity<byte[]> zip(String userId, byte[] content) {
-    return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/zip")
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"donnees-" + userId.replaceAll("[^a-z0-9._-]", "_") + ".zip\"")
-        .body(content);
-  }
+    /**
+     * Erases a person who left, once their retention period is over (409 before, with the
+     * date).
+     */
+    @PostMapping("/api/personnes/{userId}/effacement")
+    Map<String, Object> erase(@PathVariable String userId) {
+        String actor = caller.requireRole(Role.PROGRAMME_TEAM);
+        String pseudonym = caller.asSystem(() -> erasure.erase(userId, actor));
+        return Map.of("personne", pseudonym, "effacee", true);
+    }
 
-  private Departures.Actor actor(Role... roles) {
-    String userId = caller.requireRole(roles);
-    var authentication = identity.getCurrentAuthentication();
-    return new Departures.Actor(userId, Set.copyOf(authentication.getGroupIds()));
-  }
+    /**
+     * The departures, the binômes they left incomplete, and the latest operations on
+     * personal data.
+     */
+    @GetMapping("/api/personnes/departs")
+    Map<String, Object> departures() {
+        caller.requireRole(Role.PROGRAMME_TEAM);
+        return caller.asSystem(() -> Map.of("departs", ledger.departures(), "binomesIncomplets",
+                places.incompleteBinomes(), "effacables", erasure.due()));
+    }
 
-  private static Map<String, Object> answer(Departures.Outcome outcome, boolean deactivated) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("personne", outcome.userId());
-    answer.put("active", !deactivated);
-    answer.put("successeur", outcome.successor());
-    answer.put("tachesReattribuees", outcome.tasksHandedBack());
-    answer.put("groupesQuittes", outcome.groupsLeft());
-    answer.put("territoiresQuittes", outcome.tenantsLeft());
-    answer.put(deactivated ? "binomesSignales" : "binomesRepris", outcome.binomesFlagged());
-    answer.put("partenariatsRepris", outcome.partnershipsHandedOver());
-    return answer;
-  }
+    @GetMapping("/api/personnes/journal")
+    List<PeopleLedger.Operation> journal() {
+        caller.requireRole(Role.PROGRAMME_TEAM);
+        return caller.asSystem(() -> ledger.operations(500));
+    }
 
-  static ResponseStatusException notFound(String userId) {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne inconnue : " + userId);
-  }
+    @GetMapping("/api/personnes/moi/export")
+    ResponseEntity<byte[]> exportMine() {
+        String userId = caller.userId();
+        return zip(userId, caller.asSystem(() -> exports.export(userId, userId)));
+    }
+
+    @GetMapping("/api/personnes/{userId}/export")
+    ResponseEntity<byte[]> export(@PathVariable String userId) {
+        String actor = caller.requireRole(Role.PROGRAMME_TEAM);
+        return zip(userId, caller.asSystem(() -> exports.export(userId, actor)));
+    }
+
+    static ResponseEntity<byte[]> zip(String userId, byte[] content) {
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_TYPE, "application/zip")
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"donnees-" + userId.replaceAll("[^a-z0-9._-]", "_") + ".zip\"")
+            .body(content);
+    }
+
+    private Departures.Actor actor(Role... roles) {
+        String userId = caller.requireRole(roles);
+        var authentication = identity.getCurrentAuthentication();
+        return new Departures.Actor(userId, Set.copyOf(authentication.getGroupIds()));
+    }
+
+    private static Map<String, Object> answer(Departures.Outcome outcome, boolean deactivated) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("personne", outcome.userId());
+        answer.put("active", !deactivated);
+        answer.put("successeur", outcome.successor());
+        answer.put("tachesReattribuees", outcome.tasksHandedBack());
+        answer.put("groupesQuittes", outcome.groupsLeft());
+        answer.put("territoiresQuittes", outcome.tenantsLeft());
+        answer.put(deactivated ? "binomesSignales" : "binomesRepris", outcome.binomesFlagged());
+        answer.put("partenariatsRepris", outcome.partnershipsHandedOver());
+        return answer;
+    }
+
+    static ResponseStatusException notFound(String userId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne inconnue : " + userId);
+    }
+
 }

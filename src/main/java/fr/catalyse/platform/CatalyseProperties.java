@@ -10,18 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("catalyse")
 public record CatalyseProperties(String publicUrl) {
 
-  /** Address of a page of the application, from a path starting with a slash. */
-  public String link(String path) {
-    return publicUrl.replaceAll("/+$", "") + path;
-  }
+    /** Address of a page of the application, from a path starting with a slash. */
+    public String link(String path) {
+        return publicUrl.replaceAll("/+$", "") + path;
+    }
 
-  /** Where a participant finds their tasks: the link every email offers. */
-  public String tasklistLink() {
-    return link(Webapps.TASKLIST);
-  }
+    /** Where a participant finds their tasks: the link every email offers. */
+    public String tasklistLink() {
+        return link(Webapps.TASKLIST);
+    }
 
-  /** Where Tasklist opens one task: the link of every email about a task (reminders, digests). */
-  public String taskLink(String taskId) {
-    return tasklistLink() + "#/?task=" + taskId;
-  }
+    /**
+     * Where Tasklist opens one task: the link of every email about a task (reminders,
+     * digests).
+     */
+    public String taskLink(String taskId) {
+        return tasklistLink() + "#/?task=" + taskId;
+    }
 }

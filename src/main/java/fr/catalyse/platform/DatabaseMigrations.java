@@ -4,12 +4,15 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Flyway owns the whole schema, the engine's included, and runs before the engine starts. */
+/**
+ * Flyway owns the whole schema, the engine's included, and runs before the engine starts.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseMigrations {
 
-  @Bean
-  FlywayConfigurationCustomizer camundaSchema() {
-    return configuration -> configuration.javaMigrations(new CamundaSchemaMigration());
-  }
+    @Bean
+    FlywayConfigurationCustomizer camundaSchema() {
+        return configuration -> configuration.javaMigrations(new CamundaSchemaMigration());
+    }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class RootRedirect {
 
-  @GetMapping("/")
-  String tasklist() {
-    return "redirect:" + Webapps.PATH + "/app/tasklist/";
-  }
+    @GetMapping("/")
+    String tasklist() {
+        return "redirect:" + Webapps.PATH + "/app/tasklist/";
+    }
+
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * People a file marked as gone ({@code statut} « parti »), published in the import's transaction: the module that
- * handles departures deactivates them there, so that a refusal rolls the whole import back.
+ * People a file marked as gone ({@code statut} « parti »), published in the import's
+ * transaction: the module that handles departures deactivates them there, so that a
+ * refusal rolls the whole import back.
  *
  * @param importedBy who imported the file
  */

@@ -10,58 +10,62 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import org.springframework.modulith.NamedInterface;
 
-/** An organisation of a territory: local authority, association, company, university, funder… */
+/**
+ * An organisation of a territory: local authority, association, company, university,
+ * funder…
+ */
 @NamedInterface("directory")
 @Entity
 public class Organisation {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String code;
+    private String code;
 
-  private String name;
+    private String name;
 
-  @Enumerated(EnumType.STRING)
-  private OrganisationKind kind;
+    @Enumerated(EnumType.STRING)
+    private OrganisationKind kind;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  private Territory territory;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Territory territory;
 
-  protected Organisation() {
-  }
+    protected Organisation() {
+    }
 
-  Organisation(String code, String name, OrganisationKind kind, Territory territory) {
-    this.code = code;
-    this.name = name;
-    this.kind = kind;
-    this.territory = territory;
-  }
+    Organisation(String code, String name, OrganisationKind kind, Territory territory) {
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.territory = territory;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getCode() {
-    return code;
-  }
+    public String getCode() {
+        return code;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public OrganisationKind getKind() {
-    return kind;
-  }
+    public OrganisationKind getKind() {
+        return kind;
+    }
 
-  public Territory getTerritory() {
-    return territory;
-  }
+    public Territory getTerritory() {
+        return territory;
+    }
 
-  void update(String name, OrganisationKind kind, Territory territory) {
-    this.name = name;
-    this.kind = kind;
-    this.territory = territory;
-  }
+    void update(String name, OrganisationKind kind, Territory territory) {
+        this.name = name;
+        this.kind = kind;
+        this.territory = territory;
+    }
+
 }

@@ -21,77 +21,81 @@ import org.springframework.modulith.NamedInterface;
 @Entity
 public class Participant {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String userId;
+    private String userId;
 
-  private String firstName;
+    private String firstName;
 
-  private String lastName;
+    private String lastName;
 
-  private String email;
+    private String email;
 
-  @Enumerated(EnumType.STRING)
-  private Role role;
+    @Enumerated(EnumType.STRING)
+    private Role role;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  private Organisation organisation;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Organisation organisation;
 
-  @ManyToMany
-  @JoinTable(name = "participant_territory", inverseJoinColumns = @JoinColumn(name = "territory_id"))
-  private Set<Territory> territories = new LinkedHashSet<>();
+    @ManyToMany
+    @JoinTable(name = "participant_territory", inverseJoinColumns = @JoinColumn(name = "territory_id"))
+    private Set<Territory> territories = new LinkedHashSet<>();
 
-  protected Participant() {
-  }
+    protected Participant() {
+    }
 
-  Participant(String userId) {
-    this.userId = userId;
-  }
+    Participant(String userId) {
+        this.userId = userId;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getUserId() {
-    return userId;
-  }
+    public String getUserId() {
+        return userId;
+    }
 
-  public String getFirstName() {
-    return firstName;
-  }
+    public String getFirstName() {
+        return firstName;
+    }
 
-  public String getLastName() {
-    return lastName;
-  }
+    public String getLastName() {
+        return lastName;
+    }
 
-  public String getEmail() {
-    return email;
-  }
+    public String getEmail() {
+        return email;
+    }
 
-  public Role getRole() {
-    return role;
-  }
+    public Role getRole() {
+        return role;
+    }
 
-  public Organisation getOrganisation() {
-    return organisation;
-  }
+    public Organisation getOrganisation() {
+        return organisation;
+    }
 
-  public Set<Territory> getTerritories() {
-    return territories;
-  }
+    public Set<Territory> getTerritories() {
+        return territories;
+    }
 
-  /** The account's address changed (confirmed by its owner, or by the operator): the record follows. */
-  void changeEmail(String email) {
-    this.email = email;
-  }
+    /**
+     * The account's address changed (confirmed by its owner, or by the operator): the
+     * record follows.
+     */
+    void changeEmail(String email) {
+        this.email = email;
+    }
 
-  void update(String firstName, String lastName, String email, Role role, Organisation organisation) {
-    this.firstName = firstName;
-    this.lastName = lastName;
-    this.email = email;
-    this.role = role;
-    this.organisation = organisation;
-  }
+    void update(String firstName, String lastName, String email, Role role, Organisation organisation) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.email = email;
+        this.role = role;
+        this.organisation = organisation;
+    }
+
 }

@@ -12,23 +12,26 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("directory")
 public interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
-  Optional<Participant> findByUserId(String userId);
+    Optional<Participant> findByUserId(String userId);
 
-  Optional<Participant> findFirstByEmailIgnoreCase(String email);
+    Optional<Participant> findFirstByEmailIgnoreCase(String email);
 
-  /**
-   * The participant, its row locked until the transaction ends: work about one account that must not run
-   * twice at once, on any node (e.g. counting then minting its password links).
-   */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select p from Participant p where p.userId = :userId")
-  Optional<Participant> lockByUserId(@Param("userId") String userId);
+    /**
+     * The participant, its row locked until the transaction ends: work about one account
+     * that must not run twice at once, on any node (e.g. counting then minting its
+     * password links).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Participant p where p.userId = :userId")
+    Optional<Participant> lockByUserId(@Param("userId") String userId);
 
-  /** Territories that have at least one catalyst, by code. */
-  @Query("select distinct t from Participant p join p.territories t where p.role = fr.catalyse.access.Role.CATALYST"
-      + " order by t.code")
-  List<Territory> territoriesWithCatalysts();
+    /** Territories that have at least one catalyst, by code. */
+    @Query("select distinct t from Participant p join p.territories t where p.role = fr.catalyse.access.Role.CATALYST"
+            + " order by t.code")
+    List<Territory> territoriesWithCatalysts();
 
-  @Query("select p from Participant p join p.territories t where t.code = :territory and p.role = :role order by p.lastName")
-  List<Participant> findByTerritoryAndRole(@Param("territory") String territory, @Param("role") fr.catalyse.access.Role role);
+    @Query("select p from Participant p join p.territories t where t.code = :territory and p.role = :role order by p.lastName")
+    List<Participant> findByTerritoryAndRole(@Param("territory") String territory,
+            @Param("role") fr.catalyse.access.Role role);
+
 }

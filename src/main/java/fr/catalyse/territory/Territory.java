@@ -6,41 +6,45 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import org.springframework.modulith.NamedInterface;
 
-/** A territory taking part in the programme: commune, intercommunalité, département, région… */
+/**
+ * A territory taking part in the programme: commune, intercommunalité, département,
+ * région…
+ */
 @NamedInterface("directory")
 @Entity
 public class Territory {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private String code;
+    private String code;
 
-  private String name;
+    private String name;
 
-  protected Territory() {
-  }
+    protected Territory() {
+    }
 
-  Territory(String code, String name) {
-    this.code = code;
-    this.name = name;
-  }
+    Territory(String code, String name) {
+        this.code = code;
+        this.name = name;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  /** Short identifier, also the territory's Camunda tenant id (e.g. {@code nantes}). */
-  public String getCode() {
-    return code;
-  }
+    /** Short identifier, also the territory's Camunda tenant id (e.g. {@code nantes}). */
+    public String getCode() {
+        return code;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  void rename(String name) {
-    this.name = name;
-  }
+    void rename(String name) {
+        this.name = name;
+    }
+
 }

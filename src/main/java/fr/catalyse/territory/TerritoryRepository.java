@@ -7,5 +7,6 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("directory")
 public interface TerritoryRepository extends JpaRepository<Territory, Long> {
 
-  Optional<Territory> findByCode(String code);
+    Optional<Territory> findByCode(String code);
+
 }

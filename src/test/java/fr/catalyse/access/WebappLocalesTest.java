@@ -14,49 +14,54 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every label a webapp shows exists in French: a key missing from fr.json would show as its raw name.
- * Compared with the English file of the Camunda webjar on the class path, placeholders and markup included.
+ * Every label a webapp shows exists in French: a key missing from fr.json would show as
+ * its raw name. Compared with the English file of the Camunda webjar on the class path,
+ * placeholders and markup included.
  */
 class WebappLocalesTest {
 
-  private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{\\{[^}]*}}|</?(a|br|strong|em|b|i|p|span|code|ul|li|div|small)\\b[^>]*>");
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER = Pattern
+        .compile("\\{\\{[^}]*}}|</?(a|br|strong|em|b|i|p|span|code|ul|li|div|small)\\b[^>]*>");
 
-  @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
-  void theFrenchLabelsCoverEveryEnglishOneWithTheSamePlaceholders(String app) throws IOException {
-    JsonNode english = read(app, "en").get("labels");
-    JsonNode french = read(app, "fr").get("labels");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    Set<String> missing = new HashSet<>();
-    english.fieldNames().forEachRemaining(key -> {
-      if (!french.hasNonNull(key)) {
-        missing.add(key);
-      } else {
-        assertThat(markup(french.get(key).asText())).as(app + " " + key).isEqualTo(markup(english.get(key).asText()));
-      }
-    });
-    assertThat(missing).as(app + " labels missing in French").isEmpty();
-    assertThat(french.get(english.fieldNames().next()).asText()).isNotBlank();
-  }
+    @ParameterizedTest
+    @ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
+    void theFrenchLabelsCoverEveryEnglishOneWithTheSamePlaceholders(String app) throws IOException {
+        JsonNode english = read(app, "en").get("labels");
+        JsonNode french = read(app, "fr").get("labels");
 
-  private static Set<String> markup(String label) {
-    Set<String> found = new HashSet<>();
-    Matcher matcher = PLACEHOLDER.matcher(label);
-    while (matcher.find()) {
-      found.add(matcher.group());
+        Set<String> missing = new HashSet<>();
+        english.fieldNames().forEachRemaining(key -> {
+            if (!french.hasNonNull(key)) {
+                missing.add(key);
+            }
+            else {
+                assertThat(markup(french.get(key).asText())).as(app + " " + key)
+                    .isEqualTo(markup(english.get(key).asText()));
+            }
+        });
+        assertThat(missing).as(app + " labels missing in French").isEmpty();
+        assertThat(french.get(english.fieldNames().next()).asText()).isNotBlank();
     }
-    return found;
-  }
 
-  private static JsonNode read(String app, String language) throws IOException {
-    String path = "/" + fr.catalyse.platform.Webapps.RESOURCES + "/app/" + app + "/locales/" + language + ".json";
-    try (InputStream in = WebappLocalesTest.class.getResourceAsStream(path)) {
-      assertThat(in).as(path).isNotNull();
-      byte[] bytes = in.readAllBytes();
-      String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
-      return JSON.readTree(text);
+    private static Set<String> markup(String label) {
+        Set<String> found = new HashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(label);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found;
     }
-  }
+
+    private static JsonNode read(String app, String language) throws IOException {
+        String path = "/" + fr.catalyse.platform.Webapps.RESOURCES + "/app/" + app + "/locales/" + language + ".json";
+        try (InputStream in = WebappLocalesTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            byte[] bytes = in.readAllBytes();
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+            return JSON.readTree(text);
+        }
+    }
+
 }

@@ -7,15 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class FormSchemaTest {
 
-  @Test
-  void theVariablesReadByTheRulesIncludeThoseOfConditionsAndOptionLists() throws Exception {
-    FormSchema deliverable = FormSchema.read(new FileInputStream("forms/pilot-submit-deliverable.form"));
-    assertThat(deliverable.variableNames())
-        .as("fields, fields of the dynamic list, and the process variable its condition reads")
-        .contains("deliverableSummary", "contributions", "content", "session");
+    @Test
+    void theVariablesReadByTheRulesIncludeThoseOfConditionsAndOptionLists() throws Exception {
+        FormSchema deliverable = FormSchema.read(new FileInputStream("forms/pilot-submit-deliverable.form"));
+        assertThat(deliverable.variableNames())
+            .as("fields, fields of the dynamic list, and the process variable its condition reads")
+            .contains("deliverableSummary", "contributions", "content", "session");
 
-    FormSchema proposal = FormSchema.read(new FileInputStream("forms/partnership-propose-matches.form"));
-    assertThat(proposal.variableNames()).as("the variable holding the options").contains("invitedOrganisations",
-        "candidateOptions");
-  }
+        FormSchema proposal = FormSchema.read(new FileInputStream("forms/partnership-propose-matches.form"));
+        assertThat(proposal.variableNames()).as("the variable holding the options")
+            .contains("invitedOrganisations", "candidateOptions");
+    }
+
 }
