@@ -120,7 +120,8 @@ class FormSubmissions {
         }
 
         /**
-         * @return the body, or null when it is longer than allowed */
+         * @return the body, or null when it is longer than allowed
+         */
         private byte[] read(InputStream input) throws IOException {
             byte[] body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxSize + 1));
             return body.length > maxSize ? null : body;

@@ -66,7 +66,8 @@ public class ProgrammeAlerts implements NoticeSender {
     }
 
     /**
-     * @param idempotencyKey of the email recorded with the unusable address */
+     * @param idempotencyKey of the email recorded with the unusable address
+     */
     @Override
     public void send(String idempotencyKey) {
         NotificationRecord failed = records.findByIdempotencyKey(idempotencyKey)

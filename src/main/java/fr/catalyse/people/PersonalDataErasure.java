@@ -64,7 +64,8 @@ class PersonalDataErasure {
     }
 
     /**
-     * @return the pseudonym that replaced the user id */
+     * @return the pseudonym that replaced the user id
+     */
     @Transactional
     String erase(String userId, String actor) {
         PeopleLedger.Departure departure = ledger.departure(userId)

@@ -75,7 +75,8 @@ class TextSweep {
     }
 
     /**
-     * @return how many values were rewritten */
+     * @return how many values were rewritten
+     */
     int sweep(List<String[]> columns, List<Needle> needles) {
         int rewritten = 0;
         for (String[] column : columns) {

@@ -75,7 +75,8 @@ class EmailChangeEmails implements NoticeSender {
     }
 
     /**
-     * @param argument "confirm:id" or "notice:id", as queued */
+     * @param argument "confirm:id" or "notice:id", as queued
+     */
     @Override
     public void send(String argument) {
         long id = Long.parseLong(argument.substring(argument.indexOf(':') + 1));

@@ -172,7 +172,8 @@ class ParticipantOnboarding implements NoticeSender {
     }
 
     /**
-     * @param invitation "userId:invitation id", as queued by {@link #invite} */
+     * @param invitation "userId:invitation id", as queued by {@link #invite}
+     */
     @Override
     @Transactional
     public void send(String invitation) {

@@ -57,7 +57,8 @@ class PasswordLinkEmails implements NoticeSender {
     }
 
     /**
-     * @param request "userId:request id", as queued */
+     * @param request "userId:request id", as queued
+     */
     @Override
     public void send(String request) {
         String userId = request.substring(0, request.lastIndexOf(':'));
