@@ -166,18 +166,8 @@ public class AccessDirectory {
      * Grants the group these permissions on the resource, adding to what it already has.
      */
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+        Authorization authorization = groupsGrant(groupId, resource, resourceId);
+        if (authorization.getId() != null && Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
             return;
         }
         for (Permission permission : permissions) {
@@ -194,6 +184,19 @@ public class AccessDirectory {
      * be mixed.
      */
     public void grantOnly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = groupsGrant(groupId, resource, resourceId);
+        if (authorization.getId() != null && grantsExactly(authorization, resource, permissions)) {
+            return;
+        }
+        authorization.setPermissions(permissions);
+        authorizations.saveAuthorization(authorization);
+    }
+
+    /**
+     * The group's grant on the resource, or a new one (not saved yet, no id) when it has
+     * none.
+     */
+    private Authorization groupsGrant(String groupId, Resource resource, String resourceId) {
         Authorization authorization = authorizations.createAuthorizationQuery()
             .groupIdIn(groupId)
             .resourceType(resource)
@@ -205,11 +208,7 @@ public class AccessDirectory {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
-        else if (grantsExactly(authorization, resource, permissions)) {
-            return;
-        }
-        authorization.setPermissions(permissions);
-        authorizations.saveAuthorization(authorization);
+        return authorization;
     }
 
     private static boolean grantsExactly(Authorization authorization, Resource resource, Permission[] wanted) {

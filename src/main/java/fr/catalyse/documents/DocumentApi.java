@@ -1,5 +1,6 @@
 package fr.catalyse.documents;
 
+import fr.catalyse.platform.Refusal;
 import fr.catalyse.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -99,7 +100,7 @@ class DocumentApi {
     }
 
     private Authentication caller(HttpServletRequest request) {
-        return callers.of(request).orElseThrow(Refusal::unauthenticated);
+        return callers.of(request).orElseThrow(() -> Refusal.unauthenticated("les documents"));
     }
 
     @ExceptionHandler(Refusal.class)

@@ -1,5 +1,6 @@
 package fr.catalyse.documents;
 
+import fr.catalyse.platform.Refusal;
 import fr.catalyse.platform.EngineClock;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package fr.catalyse.documents;
 
+import fr.catalyse.platform.Refusal;
 import fr.catalyse.platform.EngineClock;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package fr.catalyse.observatory;
 
+import fr.catalyse.platform.Refusal;
 import fr.catalyse.pathway.DeliverableStatus;
 import fr.catalyse.pathway.ParticipationStatus;
 import fr.catalyse.pathway.PathwayProperties;

@@ -1,5 +1,6 @@
 package fr.catalyse.observatory;
 
+import fr.catalyse.platform.Refusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;

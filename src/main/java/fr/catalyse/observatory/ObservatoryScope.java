@@ -1,5 +1,6 @@
 package fr.catalyse.observatory;
 
+import fr.catalyse.platform.Refusal;
 import fr.catalyse.access.Role;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +30,7 @@ final class ObservatoryScope {
 
     static ObservatoryScope of(Authentication caller) {
         if (caller == null || caller.getUserId() == null) {
-            throw Refusal.unauthenticated();
+            throw Refusal.unauthenticated("l'Observatoire");
         }
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         if (groups.contains(Role.PROGRAMME_TEAM.groupId()) || groups.contains(Role.STEERING_COMMITTEE.groupId())

@@ -1,5 +1,6 @@
 package fr.catalyse.observatory;
 
+import fr.catalyse.platform.Refusal;
 import fr.catalyse.observatory.EngineTasks.InstanceTasks;
 import fr.catalyse.observatory.EngineTasks.NextTask;
 import java.text.CollationKey;

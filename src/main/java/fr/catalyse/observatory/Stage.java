@@ -1,5 +1,6 @@
 package fr.catalyse.observatory;
 
+import fr.catalyse.platform.Refusal;
 import fr.catalyse.partnership.PartnershipStage;
 import java.util.Arrays;
 

@@ -206,7 +206,7 @@ class NotificationApiTest extends ApiSlice {
         http.perform(get("/api/notifications?statut=PERDU"))
             .andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.message").value(
-                    "« PERDU » n'est pas un statut connu (SENT, FAILED, INVALID_ADDRESS, DEFERRED, DIGESTED, SKIPPED)."));
+                    "« PERDU » n'est pas un statut connu (SENT, FAILED, INVALID_ADDRESS, DEFERRED, DIGESTED, SKIPPED, WITHHELD)."));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.catalyse.observatory;
 
+import fr.catalyse.platform.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
