@@ -66,24 +66,14 @@ public abstract class IntegrationTestSupport {
      * A test with a context of its own (the upgrade test, {@code @DirtiesContext}) closes
      * an engine of the same name when it ends, which takes the name « default » out of
      * Camunda's registry of engines: the REST filters of the cached context then find no
-     * engine (404 « Process engine default not available »), and the webapps, which look
-     * engines up in the runtime container, answer 500. Put this context's engine back in
-     * both before each test.
+     * engine (404 « Process engine default not available »). Put this context's engine
+     * back before each test. The webapps keep what they looked up of the closed engine
+     * (they answer 500 afterwards), so that test runs last (its {@code @Order}).
      */
     @org.junit.jupiter.api.BeforeEach
     void engineRegisteredUnderItsName() {
         if (org.camunda.bpm.engine.ProcessEngines.getProcessEngines().get(camunda.getName()) != camunda) {
             org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(camunda);
-        }
-        org.camunda.bpm.container.RuntimeContainerDelegate container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE
-            .get();
-        org.camunda.bpm.engine.ProcessEngine registered = container.getProcessEngineService()
-            .getProcessEngine(camunda.getName());
-        if (registered != camunda) {
-            if (registered != null) {
-                container.unregisterProcessEngine(registered);
-            }
-            container.registerProcessEngine(camunda);
         }
     }
 

@@ -45,6 +45,12 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(UpgradeFromReleasedSchemaIntegrationTest.PreviousReleaseDatabase.class)
+// Last of all test classes (junit-platform.properties orders classes by @Order): its
+// context names its
+// engine « default » too, and the webapps of the cached test context keep what they
+// looked up of it
+// once it is closed (their API answered 500 to the tests that ran after it).
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 @DirtiesContext
 class UpgradeFromReleasedSchemaIntegrationTest {
 
