@@ -417,7 +417,11 @@ class PeopleIntegrationTest extends IntegrationTestSupport {
         Browser outsider = Browser.on(port);
         assertThat(outsider.get("/personnes").statusCode()).as("not signed in").isEqualTo(302);
         Browser catalyst = Browser.on(port).signIn(cast.catalyst(), PASSWORD);
-        assertThat(catalyst.get("/personnes").statusCode()).isEqualTo(403);
+        var refused = catalyst.get("/personnes");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.body()).contains("Accès refusé", "Accès réservé : Équipe programme")
+            .doesNotContain("\"type\"");
 
         Browser programme = Browser.on(port).signIn(PROGRAMME, PASSWORD);
         assertThat(programme.get("/personnes").body()).contains("Binômes à compléter", "Registre des opérations");
