@@ -59,16 +59,12 @@ class PeoplePages {
      * reads the reason in French, not the API's JSON.
      */
     @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
-    ResponseEntity<String> refused(org.springframework.web.server.ResponseStatusException refusal) {
-        String reason = org.springframework.web.util.HtmlUtils
-            .htmlEscape(refusal.getReason() == null ? "Accès refusé" : refusal.getReason(), "UTF-8");
-        return ResponseEntity.status(refusal.getStatusCode())
-            .contentType(
-                    new org.springframework.http.MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-            .body("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Accès refusé — Catalyse</title>"
-                    + "</head><body><h1>Accès refusé</h1><p>" + reason + ".</p><p>Cette page sert à l'équipe programme."
-                    + "</p><p><a href=\"" + fr.catalyse.platform.Webapps.TASKLIST
-                    + "\">Retour aux tâches</a></p></body></html>");
+    org.springframework.web.servlet.ModelAndView refused(
+            org.springframework.web.server.ResponseStatusException refusal) {
+        return new org.springframework.web.servlet.ModelAndView("personnes-refus",
+                java.util.Map.of("reason", refusal.getReason() == null ? "Accès refusé" : refusal.getReason(),
+                        "tasklist", fr.catalyse.platform.Webapps.TASKLIST),
+                refusal.getStatusCode());
     }
 
     @GetMapping("/personnes")
