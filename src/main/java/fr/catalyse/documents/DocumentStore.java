@@ -83,6 +83,19 @@ class DocumentStore {
                 new MapSqlParameterSource("instance", processInstanceId), DocumentStore::row);
     }
 
+    /** What one person uploaded, for their export. */
+    List<StoredDocument> byUploader(String userId) {
+        return sql.query(
+                "select " + COLUMNS + " from catalyse_document where uploaded_by = :user order by uploaded_at, id",
+                new MapSqlParameterSource("user", userId), DocumentStore::row);
+    }
+
+    /** The uploader's id becomes another (a pseudonym, at erasure). */
+    void renameUploader(String userId, String newId) {
+        sql.update("update catalyse_document set uploaded_by = :to where uploaded_by = :from",
+                new MapSqlParameterSource("from", userId).addValue("to", newId));
+    }
+
     long countByTask(String taskId) {
         Long count = sql.queryForObject("select count(*) from catalyse_document where task_id = :task",
                 new MapSqlParameterSource("task", taskId), Long.class);

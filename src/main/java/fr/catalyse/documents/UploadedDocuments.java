@@ -4,7 +4,6 @@ import fr.catalyse.people.PersonalData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,40 +15,36 @@ import org.springframework.stereotype.Component;
 @Component
 class UploadedDocuments implements PersonalData {
 
-    private final JdbcTemplate sql;
+    private final DocumentStore store;
 
-    UploadedDocuments(JdbcTemplate sql) {
-        this.sql = sql;
+    UploadedDocuments(DocumentStore store) {
+        this.store = store;
     }
 
     @Override
     public List<Section> export(Person person) {
-        List<Map<String, Object>> rows = sql
-            .query("select file_name, content_type, size_bytes, sha256, uploaded_at, replaced_at, "
-                    + "kind, territory_code, session_code, task_definition_key, task_id, process_instance_id from catalyse_document "
-                    + "where uploaded_by = ? order by uploaded_at, id", (result, index) -> {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("fichier", result.getString("file_name"));
-                        row.put("type", result.getString("content_type"));
-                        row.put("taille_octets", result.getLong("size_bytes"));
-                        row.put("sha256", result.getString("sha256"));
-                        row.put("depose_le", result.getTimestamp("uploaded_at").toInstant().toString());
-                        row.put("remplace_le", result.getTimestamp("replaced_at") == null ? null
-                                : result.getTimestamp("replaced_at").toInstant().toString());
-                        row.put("nature", result.getString("kind"));
-                        row.put("territoire", result.getString("territory_code"));
-                        row.put("session", result.getString("session_code"));
-                        row.put("tache", result.getString("task_definition_key"));
-                        row.put("id_tache", result.getString("task_id"));
-                        row.put("instance", result.getString("process_instance_id"));
-                        return row;
-                    }, person.userId());
+        List<Map<String, Object>> rows = store.byUploader(person.userId()).stream().map(document -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("fichier", document.fileName());
+            row.put("type", document.contentType());
+            row.put("taille_octets", document.size());
+            row.put("sha256", document.sha256());
+            row.put("depose_le", document.uploadedAt().toString());
+            row.put("remplace_le", document.replacedAt() == null ? null : document.replacedAt().toString());
+            row.put("nature", document.kind());
+            row.put("territoire", document.territory());
+            row.put("session", document.session());
+            row.put("tache", document.taskKey());
+            row.put("id_tache", document.taskId());
+            row.put("instance", document.processInstanceId());
+            return row;
+        }).toList();
         return List.of(new Section("documents-deposes", rows));
     }
 
     @Override
     public void erase(Person person, String pseudonym) {
-        sql.update("update catalyse_document set uploaded_by = ? where uploaded_by = ?", pseudonym, person.userId());
+        store.renameUploader(person.userId(), pseudonym);
     }
 
 }
